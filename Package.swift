@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ranlab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Bus", targets: ["Bus"]),
+        .executable(name: "ranlab", targets: ["ranlab"]),
+        .executable(name: "ranlab-bus-peer", targets: ["BusPeer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // native layer: system libraries through pkg-config
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CUsrSCTP", pkgConfig: "usrsctp", providers: [.apt(["libusrsctp-dev"])]),
+        .systemLibrary(name: "CKernelSCTP", pkgConfig: "libsctp", providers: [.apt(["libsctp-dev"])]),
+
+        // SCTP socket abstraction and its two backends (their C headers clash, so each lives alone)
+        .target(name: "SCTPSockets"),
+        .target(name: "UsrSCTP", dependencies: ["CUsrSCTP", "SCTPSockets"]),
+        .target(name: "KernelSCTP", dependencies: ["CKernelSCTP", "SCTPSockets"]),
+
+        // transport layer
+        .target(
+            name: "Bus",
+            dependencies: [
+                "CZeroMQ", "SCTPSockets", "UsrSCTP", "KernelSCTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+
+        // entry points
+        .executableTarget(
+            name: "ranlab",
+            dependencies: ["Bus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "BusPeer", dependencies: ["Bus"]),
+
+        .testTarget(name: "BusTests", dependencies: ["Bus", "BusPeer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

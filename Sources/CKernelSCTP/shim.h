@@ -1,0 +1,4 @@
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+#include <sys/eventfd.h>

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# scripts/setup.sh — install every system package ranlab needs (Debian bookworm, as root).
+# Idempotent: packages already present are reported and skipped.
+set -euo pipefail
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
+
+APT_PACKAGES=(
+  pkg-config
+  libzmq3-dev        # ZeroMQ transport (Bus)
+  libsctp-dev        # lksctp headers (kernel SCTP backend)
+  libusrsctp-dev     # user-space SCTP over UDP (fallback backend)
+  tshark             # pcap decoding checks in the tests
+  python3-pip
+)
+PIP_PACKAGES=(pyzmq)
+
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else die "run as root (or install sudo): apt-get needs it"; fi
+else
+  SUDO=""
+fi
+command -v apt-get >/dev/null 2>&1 || die "apt-get not found: this script supports Debian/Ubuntu only"
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    say "present   $p"
+  else
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # tshark asks whether non-root users may capture; answer no without a prompt.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections 2>/dev/null || true
+  $SUDO apt-get update -qq || die "apt-get update failed (network or sources.list?)"
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+  for p in "${missing[@]}"; do say "installed $p"; done
+fi
+
+for lib in libzmq; do
+  pkg-config --exists "$lib" || die "pkg-config cannot find $lib after install"
+done
+
+PY=${PYTHON:-python3}
+if command -v "$PY" >/dev/null 2>&1; then
+  for m in "${PIP_PACKAGES[@]}"; do
+    if "$PY" -c "import ${m}" 2>/dev/null; then
+      say "present   python:$m"
+    else
+      say "installing python:$m"
+      "$PY" -m pip install -q "$m" || die "pip install $m failed"
+    fi
+  done
+else
+  say "python3 not found: skipping python packages (the python peer tests will skip)"
+fi
+
+say "done"
