@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .library(name: "Bus", targets: ["Bus"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
-        .executable(name: "ranlab-bus-peer", targets: ["BusPeer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +31,7 @@ let package = Package(
                 "CZeroMQ", "SCTPSockets", "UsrSCTP", "KernelSCTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
 
@@ -40,9 +40,8 @@ let package = Package(
             name: "ranlab",
             dependencies: ["Bus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "BusPeer", dependencies: ["Bus"]),
 
-        .testTarget(name: "BusTests", dependencies: ["Bus", "BusPeer"]),
+        .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),
     ],
     swiftLanguageModes: [.v6]
 )
