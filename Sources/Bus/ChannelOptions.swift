@@ -6,6 +6,7 @@
 /// | `hwm`, `sndhwm`, `rcvhwm` | ZMQ high-water marks (messages) | `hwm=10000` |
 /// | `max-message` | largest message accepted, bytes | `max-message=8388608` |
 /// | `heartbeat` | ZMQ heartbeat / SCTP heartbeat interval | `heartbeat=500ms` |
+/// | `send-timeout` | ZMQ: longest a send may block at the high-water mark | `send-timeout=100ms` |
 /// | `streams` | SCTP outbound/inbound streams | `streams=4` |
 /// | `udp` | usrsctp UDP encapsulation port (listen: own; connect: peer's) | `udp=9899` |
 /// | `delay`, `jitter`, `loss`, `duplicate`, `reorder`, `reorder-gap`, `rate`, `queue-limit`, `seed` | impairments | `loss=10%&rate=100Mbit` |
@@ -28,13 +29,15 @@ public struct ChannelOptions: Sendable, Equatable {
     public var subscriptions: [[UInt8]] = [[]]
     /// CURVE security (ZeroMQ only).
     public var curve: CurveOptions?
+    /// How long a ZMQ send may block at the high-water mark before ``BusError/timedOut(endpoint:operation:)`` (nil = forever).
+    public var sendTimeout: Duration?
     /// Linger on close, ZMQ.
     public var linger: Duration = .milliseconds(200)
 
     public init() {}
 
     public static let knownKeys: [String] = [
-        "hwm", "sndhwm", "rcvhwm", "max-message", "heartbeat", "heartbeat-timeout", "streams", "udp",
+        "hwm", "sndhwm", "rcvhwm", "max-message", "heartbeat", "heartbeat-timeout", "send-timeout", "streams", "udp",
         "delay", "jitter", "loss", "duplicate", "reorder", "reorder-gap", "rate", "queue-limit", "seed",
         "capture", "encap", "subscribe",
     ]
@@ -56,9 +59,13 @@ public struct ChannelOptions: Sendable, Equatable {
             case "max-message":
                 guard let n = Int(value), n > 0, n <= 1 << 30 else { throw fail(key, value, "bytes in 1...1073741824") }
                 maxMessageSize = n
-            case "heartbeat", "heartbeat-timeout":
+            case "heartbeat", "heartbeat-timeout", "send-timeout":
                 guard let d = Self.parseDuration(value), d > .zero else { throw fail(key, value, "a duration such as 500ms") }
-                if key == "heartbeat" { heartbeat = d } else { heartbeatTimeout = d }
+                switch key {
+                case "heartbeat": heartbeat = d
+                case "heartbeat-timeout": heartbeatTimeout = d
+                default: sendTimeout = d
+                }
             case "streams":
                 guard let n = UInt16(value), n >= 1 else { throw fail(key, value, "a stream count in 1...65535") }
                 sctpStreams = n

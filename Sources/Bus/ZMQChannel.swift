@@ -110,6 +110,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
             try setInt(s, ZMQ_HEARTBEAT_TIMEOUT, timeout)
             try setInt(s, ZMQ_HEARTBEAT_TTL, timeout)
         }
+        if let t = options.sendTimeout { try setInt(s, ZMQ_SNDTIMEO, Int32(clamping: t.nanoseconds / 1_000_000)) }
         if type == .router { try setInt(s, ZMQ_ROUTER_MANDATORY, 1) }
         if type == .sub {
             for prefix in options.subscriptions {
@@ -273,6 +274,11 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         let bytes = UnsafeRawBufferPointer(start: zmq_msg_data(message), count: zmq_msg_size(message))
         let info = MessageInfo(more: zmq_msg_more(message) != 0)
         capture?.record(bytes, info: info, direction: .inbound)
+        // Give the message back at once: a zero-copy sender's buffer is released without waiting for the next receive.
+        defer {
+            zmq_msg_close(message)
+            zmq_msg_init(message)
+        }
         return try body(bytes, info)
     }
 

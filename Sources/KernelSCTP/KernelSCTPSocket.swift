@@ -216,6 +216,12 @@ final class KernelSCTPSocket: SCTPSocket, @unchecked Sendable {
             setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
         }
         wake()
+        if !abortive {
+            // Linux aborts when closing with unread data: shut down first and drain.
+            shutdown(fd, Int32(SHUT_WR))
+            var scratch = [UInt8](repeating: 0, count: 65536)
+            while recv(fd, &scratch, scratch.count, Int32(MSG_DONTWAIT)) > 0 {}
+        }
         Glibc.close(fd)
     }
 }

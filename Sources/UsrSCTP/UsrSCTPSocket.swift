@@ -236,6 +236,17 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
         }
         usrsctp_set_upcall(so, nil, nil)
         waiter.wake()
+        if !abortive {
+            // Closing with unread data (even a queued notification) would send ABORT:
+            // start SHUTDOWN first and discard what is left to read.
+            _ = usrsctp_shutdown(so, Int32(SHUT_WR))
+            let scratch = UnsafeMutableRawPointer.allocate(byteCount: 65536, alignment: 8)
+            var flags: Int32 = 0
+            var infoLen: socklen_t = 0
+            var infoType: UInt32 = 0
+            while usrsctp_recvv(so, scratch, 65536, nil, nil, nil, &infoLen, &infoType, &flags) > 0 {}
+            scratch.deallocate()
+        }
         usrsctp_close(so)
     }
 }

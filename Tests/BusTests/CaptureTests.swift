@@ -189,20 +189,6 @@ struct CaptureTests {
     }
 }
 
-/// A unique directory under the system temp directory, removed when the value is released.
-private final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ranlab-capture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
 /// Minimal reader of a little-endian classic pcap file.
 private struct PcapFile {
     struct Record {
@@ -275,34 +261,6 @@ private struct SCTPDataFrame {
         zeroed.replaceSubrange(8..<12, with: [0, 0, 0, 0])
         let crc = zeroed.withUnsafeBytes { PacketBuilder.crc32c($0) }
         checksumIsValid = frame.littleEndian(at: sctp + 8, size: 4) == crc
-    }
-}
-
-/// Locates and runs tshark.
-private enum Tshark {
-    static let path: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/local/bin")
-        .split(separator: ":")
-        .map { "\($0)/tshark" }
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// A field value printed in decimal or as 0x-prefixed hex (tshark prints some ids in hex).
-    static func number(_ field: String) -> Int? {
-        field.hasPrefix("0x") ? Int(field.dropFirst(2), radix: 16) : Int(field)
-    }
-
-    /// Runs tshark with `arguments` and returns its standard output (standard error is discarded).
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path))
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "tshark \(arguments) exited with \(process.terminationStatus)")
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
