@@ -15,7 +15,6 @@ let package = Package(
         // libzmq and usrsctp called directly: the baseline the Bus is compared with.
         .target(
             name: "CRawBaseline",
-            cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("zmq"), .linkedLibrary("usrsctp"), .linkedLibrary("pthread")]
         ),
 

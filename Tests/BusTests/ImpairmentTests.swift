@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Bus
@@ -32,7 +33,9 @@ struct ImpairmentTests {
                      sendInterval: Duration? = nil) throws -> (ids: [UInt32], arrivals: [UInt64], sentAt: [UInt64]) {
         let (sender, receiver) = try pair(transport, query)
         defer { sender.close(); receiver.close() }
+        let senderDone = Atomic<Bool>(false)
         let sending = TestThread<[UInt64]> {
+            defer { senderDone.store(true, ordering: .releasing) }
             var stamps = [UInt64](repeating: 0, count: count)
             var bytes = [UInt8](repeating: 0, count: max(size, 4))
             for i in 0..<count {
@@ -45,11 +48,22 @@ struct ImpairmentTests {
         }
         var ids: [UInt32] = []
         var arrivals: [UInt64] = []
-        while let m = try receiver.receive(timeout: .milliseconds(1500)) {
+        let giveUp = MonotonicClock.now() + 120_000_000_000
+        while true {
+            guard let m = try receiver.receive(timeout: .milliseconds(1500)) else {
+                // Silence: done once the sender is; a link that stalls for minutes fails the test.
+                if senderDone.load(ordering: .acquiring) { break }
+                if MonotonicClock.now() > giveUp {
+                    Issue.record("\(transport) link stalled after \(ids.count) messages")
+                    sender.close()
+                    break
+                }
+                continue
+            }
             arrivals.append(MonotonicClock.now())
             ids.append(m.bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
         }
-        return (ids, arrivals, try sending.join())
+        return (ids, arrivals, (try? sending.join()) ?? [])
     }
 
     @Test("10% loss over 20 000 messages lands within ±1.5%", arguments: ["zmq", "sctp"])

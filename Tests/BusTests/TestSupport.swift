@@ -81,10 +81,16 @@ final class PeerProcess: @unchecked Sendable {
     private let output = Pipe()
     private var buffer = Data()
 
-    init(_ arguments: [String]) throws {
+    /// `ranlab bus peer ARGUMENTS`.
+    convenience init(_ arguments: [String]) throws {
         let path = try #require(RanlabBinary.path, "the ranlab executable is not built (swift build)")
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["bus", "peer"] + arguments
+        try self.init(executable: path, arguments: ["bus", "peer"] + arguments)
+    }
+
+    /// Any program that prints READY when its endpoint is open.
+    init(executable: String, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -139,4 +145,21 @@ final class TestThread<T: Sendable>: @unchecked Sendable {
         done.wait()
         return try result!.get()
     }
+}
+
+/// The repository root (for scripts/).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// python3 with pyzmq, when present.
+enum PythonZMQ {
+    static let python: String? = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import zmq"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? "/usr/bin/env" : nil
+    }()
 }

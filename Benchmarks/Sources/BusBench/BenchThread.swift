@@ -11,7 +11,8 @@ final class BenchThread<Value: Sendable>: @unchecked Sendable {
 
     /// Starts `body` on a new thread.
     init(_ body: @escaping @Sendable () throws(BusError) -> Value) {
-        let start = ThreadStart { [unowned(unsafe) self] in
+        // The thread keeps `self` alive until it has stored the result.
+        let start = ThreadStart {
             do throws(BusError) { self.result = .success(try body()) } catch { self.result = .failure(error) }
         }
         let rc = pthread_create(&thread, nil, { arg in
