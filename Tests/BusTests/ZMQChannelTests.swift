@@ -18,21 +18,10 @@ struct ZMQChannelTests {
         }
     }
 
-    @Test("0 B, 1 B, 64 KiB and 4 MiB round-trip through a peer process over ipc")
-    func ipcRoundTrip() throws {
+    @Test("0 B, 1 B, 64 KiB and 4 MiB round-trip through a peer process", arguments: ["ipc", "tcp"])
+    func peerProcessRoundTrip(transport: String) throws {
         let dir = try TemporaryDirectory()
-        let ep = "zmq+ipc://\(dir.path("echo.sock"))"
-        let peer = try PeerProcess(["--role", "echo", "--endpoint", ep, "--type", "pair"])
-        let channel = try ZMQChannel.connect(ep, .pair)
-        defer { channel.close() }
-        try channel.waitForPeer(timeout: .seconds(10))
-        try roundTrip(channel)
-        _ = peer
-    }
-
-    @Test("0 B, 1 B, 64 KiB and 4 MiB round-trip through a peer process over tcp")
-    func tcpRoundTrip() throws {
-        let ep = "zmq+tcp://127.0.0.1:\(TestPorts.next())"
+        let ep = transport == "ipc" ? "zmq+ipc://\(dir.path("echo.sock"))" : "zmq+tcp://127.0.0.1:\(TestPorts.next())"
         let peer = try PeerProcess(["--role", "echo", "--endpoint", ep, "--type", "pair"])
         let channel = try ZMQChannel.connect(ep, .pair)
         defer { channel.close() }
