@@ -1,9 +1,10 @@
 import Bus
+import Synchronization
 
 /// A PUSH/PULL pair on one inproc endpoint, driven from one thread: send one message, receive it,
 /// on the Bus's allocation-free calls.
 final class InprocLoop {
-    private static var serial = 0
+    private static let serial = Atomic<Int>(0)
 
     private let push: ZMQChannel
     private let pull: ZMQChannel
@@ -11,8 +12,7 @@ final class InprocLoop {
     private let buffer: UnsafeMutableRawBufferPointer
 
     init(size: Int) throws(BusError) {
-        Self.serial += 1
-        let endpoint = "zmq+inproc://bus-benchmarks-\(Self.serial)"
+        let endpoint = "zmq+inproc://bus-benchmarks-\(Self.serial.add(1, ordering: .relaxed).newValue)"
         pull = try ZMQChannel.bind(endpoint, .pull)
         push = try ZMQChannel.connect(endpoint, .push)
         payload = .allocate(byteCount: size, alignment: 16)

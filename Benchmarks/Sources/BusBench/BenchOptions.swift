@@ -2,8 +2,8 @@
 struct BenchOptions {
     /// Shrink every count 10× (CI smoke runs).
     var quick = false
-    /// Measurements per side; the best is reported.
-    var repetitions = 3
+    /// Measurements per side; the median is reported.
+    var repetitions = 5
     /// Only transports whose name contains this ("zmq", "zmq.tcp", "sctp").
     var only: String?
     /// Message sizes, bytes.
@@ -14,16 +14,19 @@ struct BenchOptions {
     static let usage = """
         usage: BusBench [--quick] [--reps N] [--only TRANSPORT]
           --quick        counts 10x smaller (smoke run)
-          --reps N       measurements per side and case, best reported (default 3)
+          --reps N       measurements per side and case, median reported (default 5)
           --only NAME    transports whose name contains NAME: zmq, zmq.inproc, zmq.ipc, zmq.tcp, sctp
         """
 
-    /// Parses `arguments` (without the program name); nil with a message on bad input.
-    static func parse(_ arguments: [String]) -> Result<BenchOptions, BenchFailure> {
+    /// Parses `arguments` (without the program name); a failure carries the message for bad
+    /// input, and nil options mean help was asked for.
+    static func parse(_ arguments: [String]) -> Result<BenchOptions?, BenchFailure> {
         var options = BenchOptions()
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             switch argument {
+            case "-h", "--help":
+                return .success(nil)
             case "--quick":
                 options.quick = true
             case "--reps":
@@ -52,12 +55,12 @@ struct BenchOptions {
     func workload(_ family: TransportFamily, size: Int) -> Workload {
         let full: (messages: Int, roundTrips: Int)
         switch (family, size) {
-        case (.zmq, ...64): full = (1_000_000, 10_000)
-        case (.zmq, ...1024): full = (500_000, 10_000)
-        case (.zmq, _): full = (30_000, 3_000)
-        case (.sctp, ...64): full = (200_000, 5_000)
-        case (.sctp, ...1024): full = (100_000, 5_000)
-        case (.sctp, _): full = (2_000, 500)
+        case (.zmq, ...64): full = (1_000_000, 5_000)
+        case (.zmq, ...1024): full = (500_000, 5_000)
+        case (.zmq, _): full = (30_000, 2_000)
+        case (.sctp, ...64): full = (50_000, 3_000)
+        case (.sctp, ...1024): full = (30_000, 3_000)
+        case (.sctp, _): full = (1_500, 500)
         }
         let scale = quick ? 10 : 1
         let roundTrips = max(full.roundTrips / scale, 50)

@@ -9,7 +9,10 @@ enum BusBench {
     static func main() {
         let options: BenchOptions
         switch BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
-        case .success(let parsed): options = parsed
+        case .success(let parsed?): options = parsed
+        case .success(nil):
+            Report.write(to: 1, BenchOptions.usage + "\n")
+            exit(0)
         case .failure(let failure):
             Report.write(to: 2, "BusBench: \(failure)\n\(BenchOptions.usage)\n")
             exit(2)
@@ -19,6 +22,7 @@ enum BusBench {
         Watchdog.install()
 
         let started = Monotonic.now()
+        var complete = true
         do throws(BenchFailure) {
             let endpoints = EndpointPool()
             var benches: [any TransportBench] = ZMQBench.Kind.allCases.map {
@@ -31,13 +35,16 @@ enum BusBench {
             Report.header(options)
             let comparison = Comparison(options: options)
             for bench in benches {
-                for size in options.sizes { try comparison.run(bench, size: size) }
+                for size in options.sizes {
+                    if !comparison.run(bench, size: size) { complete = false }
+                }
             }
         } catch {
             Report.progress("\(error)")
             exit(1)
         }
         let seconds = Double(Monotonic.now() - started) / 1e9
-        Report.progress("done in \(Report.format(seconds, decimals: 1)) s")
+        Report.progress("done in \(Report.format(seconds, decimals: 1)) s\(complete ? "" : "; some measurements failed (nan)")")
+        exit(complete ? 0 : 1)
     }
 }

@@ -9,20 +9,20 @@ enum RanlabDriver {
     static let receiveBufferBytes = Int(RAW_RECEIVE_BUFFER_BYTES)
 
     /// Streams `count + 1` messages from `sender` to `receiver` on two threads; returns the
-    /// nanoseconds the receiver took for the last `count`.
+    /// nanoseconds the receiver took for the last `count`. With a `stallTimeout` (SCTP), a receive
+    /// that waits longer fails the measurement and closes the sender to release it; without one
+    /// (ZeroMQ, whose hot path should not pay for deadlines) receives wait forever.
     static func stream<S: BusChannel, R: BusChannel>(from sender: S, to receiver: R, size: Int, count: Int,
-                                                      info: MessageInfo) throws(BusError) -> UInt64 {
+                                                      info: MessageInfo, stallTimeout: Duration?) throws(BusError) -> UInt64 {
         let receiving = BenchThread { () throws(BusError) -> UInt64 in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: receiveBufferBytes, alignment: 16)
             defer { buffer.deallocate() }
             var start: UInt64 = 0
-            var i = 0
-            while i <= count {
-                guard let got = try receiver.receive(into: buffer, timeout: .seconds(2)) else {
-                    Report.progress("DEBUG receive timed out at \(i) of \(count)")
-                    continue
+            for i in 0...count {
+                guard let got = try receiver.receive(into: buffer, timeout: stallTimeout) else {
+                    if sender.isSendThreadSafe { sender.close() }
+                    throw stalled(receiver, stallTimeout)
                 }
-                defer { i += 1 }
                 guard got.count == size else { throw unexpected(got.count, size, receiver) }
                 if i == 0 { start = Monotonic.now() }
             }
@@ -44,15 +44,13 @@ enum RanlabDriver {
     /// `warmup + iterations` ping-pongs from `client` through an echo thread on `echo`; returns
     /// the last `iterations` round-trip times in ns.
     static func pingPong<C: BusChannel, E: BusChannel>(client: C, echo: E, size: Int, warmup: Int, iterations: Int,
-                                                        info: MessageInfo) throws(BusError) -> [UInt64] {
+                                                        info: MessageInfo, stallTimeout: Duration?) throws(BusError) -> [UInt64] {
         let rounds = warmup + iterations
         let echoing = BenchThread { () throws(BusError) in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: receiveBufferBytes, alignment: 16)
             defer { buffer.deallocate() }
             for _ in 0..<rounds {
-                guard let got = try echo.receive(into: buffer, timeout: nil) else {
-                    throw .timedOut(endpoint: echo.endpoint.description, operation: "echo receive (interrupted)")
-                }
+                guard let got = try echo.receive(into: buffer, timeout: stallTimeout) else { throw stalled(echo, stallTimeout) }
                 try echo.send(UnsafeRawBufferPointer(rebasing: buffer[0..<got.count]), info: got.info)
             }
         }
@@ -68,9 +66,7 @@ enum RanlabDriver {
             for i in 0..<rounds {
                 let start = Monotonic.now()
                 try client.send(bytes, info: info)
-                guard let got = try client.receive(into: buffer, timeout: nil) else {
-                    throw .timedOut(endpoint: client.endpoint.description, operation: "receive (interrupted)")
-                }
+                guard let got = try client.receive(into: buffer, timeout: stallTimeout) else { throw stalled(client, stallTimeout) }
                 guard got.count == size else { throw unexpected(got.count, size, client) }
                 if i >= warmup { rtts[i - warmup] = Monotonic.now() - start }
             }
@@ -87,6 +83,12 @@ enum RanlabDriver {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         buffer.initializeMemory(as: UInt8.self, repeating: byte)
         return buffer
+    }
+
+    /// A receive that returned nothing: stalled (timeout) or interrupted.
+    private static func stalled(_ channel: some BusChannel, _ timeout: Duration?) -> BusError {
+        .timedOut(endpoint: channel.endpoint.description,
+                  operation: timeout.map { "receive (stalled: no message for \($0))" } ?? "receive (interrupted)")
     }
 
     private static func unexpected(_ got: Int, _ expected: Int, _ channel: some BusChannel) -> BusError {

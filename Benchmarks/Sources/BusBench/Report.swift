@@ -7,7 +7,7 @@ import Glibc
 enum Report {
     static func header(_ options: BenchOptions) {
         comment("ranlab Bus vs raw C (libzmq / usrsctp called directly), same sizes, counts and socket options, same run")
-        comment("best of \(options.repetitions) interleaved measurements per side\(options.quick ? " (quick: counts 10x smaller)" : ""); rtt = one message there and back")
+        comment("median of \(options.repetitions) interleaved measurements per side\(options.quick ? " (quick: counts 10x smaller)" : ""); rtt = one message there and back")
         comment("ratio.throughput = ranlab/raw; ratio.rtt.* = raw/ranlab: >= 1 means as good as raw")
         comment("goals: zmq 64B ratio >= 0.95, zmq 64KiB >= 0.98, sctp >= 0.9")
     }

@@ -1,6 +1,5 @@
 import Bus
 import CRawBaseline
-import Glibc
 
 /// SCTP over usrsctp (UDP-encapsulated, loopback): throughput and ping-pong on one association,
 /// through ``SCTPChannel`` and through usrsctp directly. ranlab's stack initialises usrsctp
@@ -15,6 +14,9 @@ final class SCTPBench: TransportBench {
     let udpPort: UInt16
     /// The listener that started usrsctp; kept open for the whole run.
     private let anchor: SCTPListener
+    /// A receive waiting longer than this means the association stalled (usrsctp can wedge after
+    /// losses); the C side uses the same limit (STALL_NS in raw_sctp.c).
+    static let stallTimeout: Duration = .seconds(3)
     /// Every message's metadata (the C side sends stream 0, PPID 62 too).
     private let info = MessageInfo(stream: 0, ppid: UInt32(RAW_SCTP_PPID))
 
@@ -38,23 +40,6 @@ final class SCTPBench: TransportBench {
         }
         anchor = listener
         udpPort = port
-        if let v = getenv("BENCH_UDP_RCVBUF") { Self.enlargeUDP(port: port, bytes: Int32(atoi(v))) }
-    }
-
-    static func enlargeUDP(port: UInt16, bytes: Int32) {
-        for fd in Int32(3)..<Int32(64) {
-            var a = sockaddr_in()
-            var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let rc = withUnsafeMutablePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-            var type: Int32 = 0
-            var tlen = socklen_t(4)
-            getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tlen)
-            if rc == 0, a.sin_family == sa_family_t(AF_INET), UInt16(bigEndian: a.sin_port) == port, type == Int32(SOCK_DGRAM.rawValue) {
-                var b = bytes
-                let r = setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &b, 4)
-                Report.progress("DEBUG enlarged fd \(fd) rc \(r)")
-            }
-        }
     }
 
     deinit { anchor.close() }
@@ -74,7 +59,8 @@ final class SCTPBench: TransportBench {
                     client.close()
                     server.close()
                 }
-                nanoseconds = try RanlabDriver.stream(from: client, to: server, size: size, count: count, info: info)
+                nanoseconds = try RanlabDriver.stream(from: client, to: server, size: size, count: count, info: info,
+                                                    stallTimeout: Self.stallTimeout)
             } catch {
                 throw BenchFailure(error, while: "\(name) throughput")
             }
@@ -98,7 +84,7 @@ final class SCTPBench: TransportBench {
                     server.close()
                 }
                 return try RanlabDriver.pingPong(client: client, echo: server, size: size, warmup: warmup,
-                                                 iterations: iterations, info: info)
+                                                 iterations: iterations, info: info, stallTimeout: Self.stallTimeout)
             } catch {
                 throw BenchFailure(error, while: "\(name) round trip")
             }

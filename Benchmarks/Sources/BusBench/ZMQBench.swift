@@ -34,7 +34,8 @@ struct ZMQBench: TransportBench {
                 defer { pull.close() }
                 let push = try ZMQChannel.connect(address.ranlab, .push, configure: configure)
                 defer { push.close() }
-                nanoseconds = try RanlabDriver.stream(from: push, to: pull, size: size, count: count, info: .none)
+                nanoseconds = try RanlabDriver.stream(from: push, to: pull, size: size, count: count, info: .none,
+                                                    stallTimeout: nil)
             } catch {
                 throw BenchFailure(error, while: "\(name) throughput")
             }
@@ -58,7 +59,7 @@ struct ZMQBench: TransportBench {
                 let client = try ZMQChannel.connect(address.ranlab, .pair, configure: configure)
                 defer { client.close() }
                 return try RanlabDriver.pingPong(client: client, echo: echo, size: size, warmup: warmup,
-                                                 iterations: iterations, info: .none)
+                                                 iterations: iterations, info: .none, stallTimeout: nil)
             } catch {
                 throw BenchFailure(error, while: "\(name) round trip")
             }

@@ -1,5 +1,9 @@
-// raw_sctp.c — usrsctp baselines: one loopback association, throughput and ping-pong, with
-// blocking usrsctp calls and the same socket tuning ranlab applies.
+// raw_sctp.c — usrsctp baselines: one loopback association, throughput and ping-pong.
+//
+// Same I/O model as ranlab's UsrSCTPSocket so the ratio measures the wrapper: non-blocking sockets,
+// usrsctp's upcall bumping a generation under a mutex, waiters on a condition variable in 20 ms
+// slices (a missed upcall costs one slice), and the same socket tuning. (Blocking usrsctp
+// calls were tried too: no faster here, and they cannot time out when an association stalls.)
 #include "raw_baseline.h"
 #include "raw_common.h"
 
@@ -7,6 +11,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -73,22 +78,89 @@ static struct sockaddr_in loopback(uint16_t port) {
     return a;
 }
 
-/// Both ends of one association: `client` connected, `server` accepted.
+// MARK: readiness
+
+/// One connected non-blocking socket; usrsctp's upcall bumps `generation` and wakes waiters.
+struct endpoint {
+    struct socket *so;
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    uint64_t generation;
+};
+
+static void upcall(struct socket *so, void *arg, int flags) {
+    (void)so;
+    (void)flags;
+    struct endpoint *e = arg;
+    pthread_mutex_lock(&e->mutex);
+    e->generation++;
+    pthread_cond_broadcast(&e->cond);
+    pthread_mutex_unlock(&e->mutex);
+}
+
+static uint64_t current_generation(struct endpoint *e) {
+    pthread_mutex_lock(&e->mutex);
+    uint64_t g = e->generation;
+    pthread_mutex_unlock(&e->mutex);
+    return g;
+}
+
+/// Waits until the generation moves past `since` or `deadline_ns` (CLOCK_MONOTONIC) passes;
+/// false on timeout.
+static int wait_ready(struct endpoint *e, uint64_t since, uint64_t deadline_ns) {
+    struct timespec deadline = {.tv_sec = (time_t)(deadline_ns / 1000000000u), .tv_nsec = (long)(deadline_ns % 1000000000u)};
+    int moved = 1;
+    pthread_mutex_lock(&e->mutex);
+    while (e->generation == since) {
+        if (pthread_cond_timedwait(&e->cond, &e->mutex, &deadline) == ETIMEDOUT) {
+            moved = e->generation != since;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&e->mutex);
+    return moved;
+}
+
+static void attach(struct endpoint *e, struct socket *so) {
+    e->so = so;
+    pthread_mutex_init(&e->mutex, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&e->cond, &attr);
+    pthread_condattr_destroy(&attr);
+    usrsctp_set_upcall(so, upcall, e);
+    usrsctp_set_non_blocking(so, 1);
+}
+
+static void detach(struct endpoint *e) {
+    if (!e->so) return;
+    usrsctp_set_upcall(e->so, NULL, NULL);
+    usrsctp_close(e->so);
+    e->so = NULL;
+    pthread_cond_destroy(&e->cond);
+    pthread_mutex_destroy(&e->mutex);
+}
+
+// MARK: association
+
+/// Both ends of one association: `client` connected, `server` accepted. On the heap: the upcalls
+/// point into it.
 struct association {
-    struct socket *client;
-    struct socket *server;
+    struct endpoint client;
+    struct endpoint server;
 };
 
 static void close_association(struct association *a) {
-    if (a->client) usrsctp_close(a->client);
-    if (a->server) usrsctp_close(a->server);
-    a->client = a->server = NULL;
+    detach(&a->client);
+    detach(&a->server);
+    free(a);
 }
 
-static int open_association(uint16_t udp_port, uint16_t sctp_port, struct association *a) {
-    memset(a, 0, sizeof *a);
+static struct association *open_association(uint16_t udp_port, uint16_t sctp_port) {
     struct socket *listener = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
-    if (!listener) return raw_fail("usrsctp_socket: %s", strerror(errno));
+    if (!listener) { raw_fail("usrsctp_socket: %s", strerror(errno)); return NULL; }
+    struct socket *client = NULL, *server = NULL;
     struct sockaddr_in server_address = loopback(sctp_port);
     if (apply_tuning(listener) != 0) goto fail;
     if (usrsctp_bind(listener, (struct sockaddr *)&server_address, sizeof server_address) != 0) {
@@ -97,11 +169,11 @@ static int open_association(uint16_t udp_port, uint16_t sctp_port, struct associ
     }
     if (usrsctp_listen(listener, 16) != 0) { raw_fail("listen: %s", strerror(errno)); goto fail; }
 
-    a->client = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
-    if (!a->client) { raw_fail("usrsctp_socket: %s", strerror(errno)); goto fail; }
-    if (apply_tuning(a->client) != 0) goto fail;
+    client = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, NULL, NULL, 0, NULL);
+    if (!client) { raw_fail("usrsctp_socket: %s", strerror(errno)); goto fail; }
+    if (apply_tuning(client) != 0) goto fail;
     struct sockaddr_in client_address = loopback(0);
-    if (usrsctp_bind(a->client, (struct sockaddr *)&client_address, sizeof client_address) != 0) {
+    if (usrsctp_bind(client, (struct sockaddr *)&client_address, sizeof client_address) != 0) {
         raw_fail("bind client: %s", strerror(errno));
         goto fail;
     }
@@ -109,47 +181,75 @@ static int open_association(uint16_t udp_port, uint16_t sctp_port, struct associ
     memset(&encaps, 0, sizeof encaps);
     encaps.sue_address.ss_family = AF_INET;
     encaps.sue_port = htons(udp_port);
-    if (usrsctp_setsockopt(a->client, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, &encaps, sizeof encaps) != 0) {
+    if (usrsctp_setsockopt(client, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, &encaps, sizeof encaps) != 0) {
         raw_fail("SCTP_REMOTE_UDP_ENCAPS_PORT: %s", strerror(errno));
         goto fail;
     }
-    if (usrsctp_connect(a->client, (struct sockaddr *)&server_address, sizeof server_address) != 0) {
+    // Connect and accept in blocking mode (as ranlab does): connect returns once the association is up.
+    if (usrsctp_connect(client, (struct sockaddr *)&server_address, sizeof server_address) != 0) {
         raw_fail("connect 127.0.0.1:%u via UDP %u: %s", sctp_port, udp_port, strerror(errno));
         goto fail;
     }
-    a->server = usrsctp_accept(listener, NULL, NULL);
-    if (!a->server) { raw_fail("accept: %s", strerror(errno)); goto fail; }
+    server = usrsctp_accept(listener, NULL, NULL);
+    if (!server) { raw_fail("accept: %s", strerror(errno)); goto fail; }
     usrsctp_close(listener);
-    return 0;
+    struct association *a = calloc(1, sizeof *a);
+    attach(&a->client, client);
+    attach(&a->server, server);
+    return a;
 fail:
     usrsctp_close(listener);
-    close_association(a);
-    return -1;
+    if (client) usrsctp_close(client);
+    return NULL;
 }
 
-/// Sends one whole message on stream 0 with PPID RAW_SCTP_PPID.
-static int send_message(struct socket *so, const void *bytes, size_t size, const struct sctp_sndinfo *info) {
-    while (usrsctp_sendv(so, bytes, size, NULL, 0, (void *)info, sizeof *info, SCTP_SENDV_SNDINFO, 0) < 0) {
-        if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) return raw_fail("usrsctp_sendv: %s", strerror(errno));
+// MARK: messages
+
+/// How long a receive may wait for its message before the association counts as stalled.
+#define STALL_NS 3000000000ull
+/// Longest single wait for an upcall, as in UsrSCTPSocket.slice.
+#define SLICE_NS 20000000ull
+
+static uint64_t slice_end(uint64_t deadline) {
+    uint64_t next = raw_now_ns() + SLICE_NS;
+    return next < deadline ? next : deadline;
+}
+
+/// Sends one whole message, waiting (a slice at a time) while the send buffer is full; gives up
+/// when `*stop` becomes true.
+static int send_message(struct endpoint *e, const void *bytes, size_t size, const struct sctp_sndinfo *info,
+                        atomic_int *stop) {
+    for (;;) {
+        uint64_t since = current_generation(e);
+        if (usrsctp_sendv(e->so, bytes, size, NULL, 0, (void *)info, sizeof *info, SCTP_SENDV_SNDINFO, 0) >= 0) return 0;
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) return raw_fail("usrsctp_sendv: %s", strerror(errno));
+        if (stop && atomic_load_explicit(stop, memory_order_relaxed)) return -1;
+        wait_ready(e, since, slice_end(UINT64_MAX));
     }
-    return 0;
 }
 
 /// Reads one whole message into `buffer` (joining partial deliveries, skipping notifications).
-/// Returns its size or -1.
-static ssize_t receive_message(struct socket *so, char *buffer, size_t capacity, struct sctp_rcvinfo *info) {
+/// Returns its size, or -1 (also when it has not arrived within STALL_NS, like ranlab's
+/// receive(into:timeout:) with a timeout).
+static ssize_t receive_message(struct endpoint *e, char *buffer, size_t capacity, struct sctp_rcvinfo *info) {
     size_t offset = 0;
+    uint64_t deadline = raw_now_ns() + STALL_NS;
     for (;;) {
+        uint64_t since = current_generation(e);
         struct sockaddr_in from;
         socklen_t from_length = sizeof from;
         socklen_t info_length = sizeof *info;
         unsigned int info_type = 0;
         int flags = 0;
-        ssize_t n = usrsctp_recvv(so, buffer + offset, capacity - offset, (struct sockaddr *)&from, &from_length,
+        ssize_t n = usrsctp_recvv(e->so, buffer + offset, capacity - offset, (struct sockaddr *)&from, &from_length,
                                   info, &info_length, &info_type, &flags);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return raw_fail("usrsctp_recvv: %s", strerror(errno));
+            if (errno != EAGAIN && errno != EWOULDBLOCK) return raw_fail("usrsctp_recvv: %s", strerror(errno));
+            if (raw_now_ns() >= deadline) return raw_fail("stalled: no data for %llu s", STALL_NS / 1000000000ull);
+            wait_ready(e, since, slice_end(deadline));
+            continue;
         }
         if (flags & MSG_NOTIFICATION) continue;
         if (n == 0) return raw_fail("usrsctp_recvv: the association ended");
@@ -159,22 +259,25 @@ static ssize_t receive_message(struct socket *so, char *buffer, size_t capacity,
     }
 }
 
+// MARK: measurements
+
 /// Work of one thread of a measurement.
 struct sctp_job {
-    struct socket *socket;
+    struct endpoint *endpoint;
     size_t size;
     uint64_t count;      // throughput: messages after the first; ping-pong: rounds to echo
     int64_t elapsed_ns;  // throughput receiver's result
+    atomic_int *stop;    // set when the other thread failed
     int failed;
 };
 
 static void *sctp_sender(void *arg) {
     struct sctp_job *job = arg;
-    char *payload = malloc(job->size ? job->size : 1);
+    char *payload = malloc(job->size);
     memset(payload, 0xA5, job->size);
     struct sctp_sndinfo info = {.snd_sid = 0, .snd_ppid = htonl(RAW_SCTP_PPID)};
     for (uint64_t i = 0; i <= job->count && !job->failed; i++) {
-        if (send_message(job->socket, payload, job->size, &info) != 0) job->failed = 1;
+        if (send_message(job->endpoint, payload, job->size, &info, job->stop) != 0) job->failed = 1;
     }
     free(payload);
     return NULL;
@@ -186,11 +289,12 @@ static void *sctp_receiver(void *arg) {
     struct sctp_rcvinfo info;
     uint64_t start = 0;
     for (uint64_t i = 0; i <= job->count && !job->failed; i++) {
-        ssize_t n = receive_message(job->socket, buffer, RAW_RECEIVE_BUFFER_BYTES, &info);
+        ssize_t n = receive_message(job->endpoint, buffer, RAW_RECEIVE_BUFFER_BYTES, &info);
         if (n < 0) job->failed = 1;
         else if ((size_t)n != job->size) job->failed = raw_fail("received %zd bytes, expected %zu", n, job->size);
         if (i == 0) start = raw_now_ns();
     }
+    if (job->failed) atomic_store(job->stop, 1);
     job->elapsed_ns = (int64_t)(raw_now_ns() - start);
     free(buffer);
     return NULL;
@@ -198,16 +302,17 @@ static void *sctp_receiver(void *arg) {
 
 int64_t raw_sctp_throughput(uint16_t udp_port, uint16_t sctp_port, size_t size, uint64_t count) {
     if (size == 0 || size > RAW_RECEIVE_BUFFER_BYTES) return raw_fail("size %zu is not in 1...%d", size, RAW_RECEIVE_BUFFER_BYTES);
-    struct association a;
-    if (open_association(udp_port, sctp_port, &a) != 0) return -1;
-    struct sctp_job receive = {.socket = a.server, .size = size, .count = count};
-    struct sctp_job send = {.socket = a.client, .size = size, .count = count};
+    struct association *a = open_association(udp_port, sctp_port);
+    if (!a) return -1;
+    atomic_int stop = 0;
+    struct sctp_job receive = {.endpoint = &a->server, .size = size, .count = count, .stop = &stop};
+    struct sctp_job send = {.endpoint = &a->client, .size = size, .count = count, .stop = &stop};
     pthread_t receiver, sender;
     pthread_create(&receiver, NULL, sctp_receiver, &receive);
     pthread_create(&sender, NULL, sctp_sender, &send);
     pthread_join(receiver, NULL);
     pthread_join(sender, NULL);
-    close_association(&a);
+    close_association(a);
     return receive.failed || send.failed ? -1 : receive.elapsed_ns;
 }
 
@@ -216,9 +321,9 @@ static void *sctp_echo(void *arg) {
     char *buffer = malloc(RAW_RECEIVE_BUFFER_BYTES);
     struct sctp_rcvinfo info;
     for (uint64_t i = 0; i < job->count && !job->failed; i++) {
-        ssize_t n = receive_message(job->socket, buffer, RAW_RECEIVE_BUFFER_BYTES, &info);
+        ssize_t n = receive_message(job->endpoint, buffer, RAW_RECEIVE_BUFFER_BYTES, &info);
         struct sctp_sndinfo reply = {.snd_sid = info.rcv_sid, .snd_ppid = info.rcv_ppid};
-        if (n < 0 || send_message(job->socket, buffer, (size_t)n, &reply) != 0) job->failed = 1;
+        if (n < 0 || send_message(job->endpoint, buffer, (size_t)n, &reply, job->stop) != 0) job->failed = 1;
     }
     free(buffer);
     return NULL;
@@ -226,36 +331,33 @@ static void *sctp_echo(void *arg) {
 
 int raw_sctp_rtt(uint16_t udp_port, uint16_t sctp_port, size_t size, uint32_t warmup, uint32_t iterations, uint64_t *rtt_ns) {
     if (size == 0 || size > RAW_RECEIVE_BUFFER_BYTES) return raw_fail("size %zu is not in 1...%d", size, RAW_RECEIVE_BUFFER_BYTES);
-    struct association a;
-    if (open_association(udp_port, sctp_port, &a) != 0) return -1;
+    struct association *a = open_association(udp_port, sctp_port);
+    if (!a) return -1;
     char *payload = malloc(size);
     char *buffer = malloc(RAW_RECEIVE_BUFFER_BYTES);
     memset(payload, 0x5A, size);
     struct sctp_sndinfo send_info = {.snd_sid = 0, .snd_ppid = htonl(RAW_SCTP_PPID)};
     struct sctp_rcvinfo receive_info;
-    // On the heap: after a failure the echo thread stays blocked and is leaked, not joined.
-    struct sctp_job *echo = calloc(1, sizeof *echo);
-    echo->socket = a.server;
-    echo->count = (uint64_t)warmup + iterations;
+    atomic_int stop = 0;
+    struct sctp_job echo = {.endpoint = &a->server, .count = (uint64_t)warmup + iterations, .stop = &stop};
     pthread_t echoer;
-    pthread_create(&echoer, NULL, sctp_echo, echo);
-    for (uint32_t i = 0; i < warmup + iterations; i++) {
+    pthread_create(&echoer, NULL, sctp_echo, &echo);
+    int result = 0;
+    for (uint32_t i = 0; i < warmup + iterations && result == 0; i++) {
         uint64_t start = raw_now_ns();
         ssize_t n = -1;
-        if (send_message(a.client, payload, size, &send_info) == 0)
-            n = receive_message(a.client, buffer, RAW_RECEIVE_BUFFER_BYTES, &receive_info);
-        if (n < 0 || (size_t)n != size) {
-            if (n >= 0) raw_fail("ping-pong: %zd bytes back, expected %zu", n, size);
-            pthread_detach(echoer);
-            return -1;
-        }
-        if (i >= warmup) rtt_ns[i - warmup] = raw_now_ns() - start;
+        if (send_message(&a->client, payload, size, &send_info, &stop) == 0)
+            n = receive_message(&a->client, buffer, RAW_RECEIVE_BUFFER_BYTES, &receive_info);
+        if (n >= 0 && (size_t)n != size) raw_fail("ping-pong: %zd bytes back, expected %zu", n, size);
+        if (n < 0 || (size_t)n != size) result = -1;
+        else if (i >= warmup) rtt_ns[i - warmup] = raw_now_ns() - start;
     }
+    // After a failure the echo thread gives up on its own (its receive stalls too).
+    atomic_store(&stop, result != 0);
     pthread_join(echoer, NULL);
-    int result = echo->failed ? -1 : 0;
-    free(echo);
+    if (echo.failed) result = -1;
     free(payload);
     free(buffer);
-    close_association(&a);
+    close_association(a);
     return result;
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# scripts/bench.sh — ranlab benchmarks, one `NAME VALUE UNIT` line per measurement on stdout
+# (lines starting with '#' are comments); build output and progress go to stderr.
+#
+#   scripts/bench.sh bus [--quick] [BusBench options]
+#       ranlab's Bus against libzmq and usrsctp called directly, in the same run:
+#       messages/s and round-trip p50/p99 for 64 B, 1 KiB and 64 KiB over zmq inproc/ipc/tcp
+#       and SCTP (usrsctp), with ratios ranlab/raw. --quick makes every count 10x smaller.
+#       More options: --reps N, --only zmq|zmq.tcp|sctp|… (see BusBench --help).
+#
+# The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
+set -euo pipefail
+
+usage() {
+  echo "usage: scripts/bench.sh bus [--quick] [--reps N] [--only TRANSPORT]" >&2
+  exit 2
+}
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[[ $# -ge 1 ]] || usage
+target=$1
+shift
+
+case "$target" in
+  bus)
+    for arg in "$@"; do
+      [[ $arg == -h || $arg == --help ]] && usage
+    done
+    echo "bench: building BusBench (release)..." >&2
+    swift build -c release --package-path "$root/Benchmarks" --product BusBench >&2
+    bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/BusBench
+    exec "$bin" "$@"
+    ;;
+  *)
+    echo "bench: unknown target '$target'" >&2
+    usage
+    ;;
+esac
