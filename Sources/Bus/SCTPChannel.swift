@@ -109,7 +109,17 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
     // MARK: receiving
 
     public func receive(into buffer: UnsafeMutableRawBufferPointer, timeout: Duration?) throws(BusError) -> Received? {
-        if impairer != nil || !stashed.isEmpty || buffer.count < 256 {
+        if buffer.count < 256 && impairer == nil && stashed.isEmpty {
+            // Too small to hold a notification: read into the channel's scratch buffer, then copy (no allocation).
+            let scratch = scratchBuffer()
+            guard let r = try receiveDirect(into: scratch, deadline: MonotonicClock.deadline(after: timeout)) else { return nil }
+            guard r.count <= buffer.count else {
+                throw .messageTooLarge(size: r.count, limit: buffer.count, endpoint: endpoint.description)
+            }
+            if r.count > 0 { buffer.baseAddress!.copyMemory(from: scratch.baseAddress!, byteCount: r.count) }
+            return r
+        }
+        if impairer != nil || !stashed.isEmpty {
             guard let m = try receive(timeout: timeout) else { return nil }
             guard m.bytes.count <= buffer.count else {
                 throw .messageTooLarge(size: m.bytes.count, limit: buffer.count, endpoint: endpoint.description)

@@ -33,6 +33,9 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
 
     public var isSendThreadSafe: Bool { false }
 
+    /// Non-blocking receive attempts before polling (each costs ~0.1 µs).
+    private static let spinLimit = 32
+
     // MARK: opening
 
     /// Binds a socket of `type` at `endpoint` (options from the URL query, overridden by `configure`).
@@ -301,6 +304,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
     private func receiveRaw(deadline: UInt64?) throws(BusError) -> Bool {
         let s = try openSocket(for: "receive")
         guard type.canReceive else { throw .unsupported(endpoint: endpoint.description, operation: "receive on a \(type.rawValue.uppercased()) socket") }
+        var spins = 0
         while true {
             if zmq_msg_recv(message, s, ZMQ_DONTWAIT) >= 0 { return true }
             let e = zmq_errno()
@@ -309,6 +313,13 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
                 if e == ETERM || e == ENOTSOCK { throw .closed(endpoint: endpoint.description) }
                 throw systemError("receive", e)
             }
+            // A message is often microseconds away: retry briefly before paying for zmq_poll
+            // over three sockets (data, monitor, wake) and a possible sleep.
+            if spins < Self.spinLimit {
+                spins += 1
+                continue
+            }
+            spins = 0
             let ready = try poll(deadline: deadline, includeSocket: true)
             if !ready { return false }
         }

@@ -26,6 +26,7 @@ public final class UsrSCTPStack: SCTPStack {
             // usrsctp_init fails silently when its UDP port is taken; the probe above made sure it is free.
             usrsctp_init(port, nil, nil)
             usrsctp_sysctl_set_sctp_ecn_enable(0)
+            enlargeEncapsulationBuffers(port: port)
             let stack = UsrSCTPStack(port: port)
             current = stack
             return stack
@@ -54,6 +55,33 @@ public final class UsrSCTPStack: SCTPStack {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
         }
         return UInt16(bigEndian: addr.sin_port)
+    }
+
+    /// usrsctp leaves its UDP sockets at the kernel's default buffer (~200 KiB), so bursts at
+    /// loopback speed are dropped and the association crawls on retransmissions. usrsctp keeps
+    /// those descriptors private: find the datagram sockets bound to our port and enlarge them
+    /// (SO_RCVBUFFORCE when privileged, else SO_RCVBUF up to the system's rmem_max).
+    static let encapsulationBufferBytes: Int32 = 8 << 20
+
+    private static func enlargeEncapsulationBuffers(port: UInt16) {
+        for fd in Int32(3)..<Int32(4096) {
+            var type: Int32 = 0
+            var len = socklen_t(4)
+            guard getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0, type == Int32(SOCK_DGRAM.rawValue) else { continue }
+            var storage = sockaddr_storage()
+            var slen = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let ok = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &slen) == 0 }
+            }
+            guard ok else { continue }
+            // sin_port and sin6_port sit at the same offset.
+            let boundPort = withUnsafeBytes(of: &storage) { UInt16(bigEndian: $0.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) }
+            guard boundPort == port else { continue }
+            var size = encapsulationBufferBytes
+            for (forced, plain) in [(SO_RCVBUFFORCE, SO_RCVBUF), (SO_SNDBUFFORCE, SO_SNDBUF)] {
+                if setsockopt(fd, SOL_SOCKET, forced, &size, 4) != 0 { _ = setsockopt(fd, SOL_SOCKET, plain, &size, 4) }
+            }
+        }
     }
 
     public func makeSocket(tuning: SCTPTuning) throws(SCTPSocketError) -> any SCTPSocket {
