@@ -70,9 +70,9 @@ public enum SCTPNotification: Sendable, Hashable {
 /// Tuning applied to every socket of a stack; defaults suit loopback labs.
 public struct SCTPTuning: Sendable, Hashable {
     public var streams: UInt16 = 4
-    public var rtoInitialMs: UInt32 = 50
+    public var rtoInitialMs: UInt32 = 200
     public var rtoMinMs: UInt32 = 10
-    public var rtoMaxMs: UInt32 = 500
+    public var rtoMaxMs: UInt32 = 1000
     public var heartbeatIntervalMs: UInt32 = 1000
     public var pathMaxRetransmissions: UInt16 = 4
     public var initMaxAttempts: UInt16 = 6

@@ -14,6 +14,7 @@ int raw_fail(const char *format, ...) {
     va_start(args, format);
     vsnprintf(last_error, sizeof last_error, format, args);
     va_end(args);
+    fprintf(stderr, "raw: %s\n", last_error);
     return -1;
 }
 

@@ -21,9 +21,9 @@
 /// leaves them (Sources/SCTPSockets/SCTPSocket.swift, Sources/UsrSCTP/UsrSCTPSocket.swift). Keep in step.
 enum {
     TUNE_STREAMS = 4,
-    TUNE_RTO_INITIAL_MS = 50,
+    TUNE_RTO_INITIAL_MS = 200,
     TUNE_RTO_MIN_MS = 10,
-    TUNE_RTO_MAX_MS = 500,
+    TUNE_RTO_MAX_MS = 1000,
     TUNE_HEARTBEAT_MS = 1000,
     TUNE_PATH_MAX_RXT = 4,
     TUNE_INIT_ATTEMPTS = 6,
