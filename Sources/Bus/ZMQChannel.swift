@@ -33,8 +33,8 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
 
     public var isSendThreadSafe: Bool { false }
 
-    /// Non-blocking receive attempts before polling (each costs ~0.1 µs).
-    private static let spinLimit = 32
+    /// Non-blocking receive attempts before polling (each costs ~0.1 µs); inproc only.
+    private let spinLimit: Int
 
     // MARK: opening
 
@@ -68,6 +68,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         self.options = options
         self.type = type
         self.isBound = bind
+        spinLimit = endpoint.transport == .zmqInproc ? 32 : 0
         message = .allocate(capacity: 1)
         zmq_msg_init(message)
         pollItems = .allocate(capacity: 3)
@@ -313,9 +314,10 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
                 if e == ETERM || e == ENOTSOCK { throw .closed(endpoint: endpoint.description) }
                 throw systemError("receive", e)
             }
-            // A message is often microseconds away: retry briefly before paying for zmq_poll
-            // over three sockets (data, monitor, wake) and a possible sleep.
-            if spins < Self.spinLimit {
+            // inproc: a message is often microseconds away, so retry briefly before paying for
+            // zmq_poll over three sockets (data, monitor, wake) and a sleep. Not for tcp/ipc:
+            // there the spin would steal the core libzmq's I/O thread needs.
+            if spins < spinLimit {
                 spins += 1
                 continue
             }
