@@ -6,12 +6,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Bus", targets: ["Bus"]),
+        .library(name: "RadioModel", targets: ["RadioModel"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // native layer: system libraries through pkg-config
@@ -35,6 +37,9 @@ let package = Package(
             ]
         ),
 
+        // radio model: NR numerology, 38.214 tables and TBS, channel/traffic/BLER/HARQ models
+        .target(name: "RadioModel", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+
         // entry points
         .executableTarget(
             name: "ranlab",
@@ -42,6 +47,7 @@ let package = Package(
         ),
 
         .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),
+        .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
