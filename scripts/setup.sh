@@ -13,8 +13,8 @@ APT_PACKAGES=(
   libusrsctp-dev     # user-space SCTP over UDP (fallback backend)
   tshark             # pcap decoding checks in the tests
   python3-pip
+  python3-zmq        # pyzmq for the system python (the foreign-peer test)
 )
-PIP_PACKAGES=(pyzmq)
 
 if [[ $(id -u) -ne 0 ]]; then
   if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else die "run as root (or install sudo): apt-get needs it"; fi
@@ -47,18 +47,19 @@ for lib in libzmq; do
   pkg-config --exists "$lib" || die "pkg-config cannot find $lib after install"
 done
 
+# The tests run `python3` from PATH. Debian's python3-zmq covers the system python; a python
+# from pyenv/venv earlier on PATH gets pyzmq from pip (Debian's own pip refuses, PEP 668).
 PY=${PYTHON:-python3}
 if command -v "$PY" >/dev/null 2>&1; then
-  for m in "${PIP_PACKAGES[@]}"; do
-    if "$PY" -c "import ${m}" 2>/dev/null; then
-      say "present   python:$m"
-    else
-      say "installing python:$m"
-      "$PY" -m pip install -q "$m" || die "pip install $m failed"
-    fi
-  done
+  if "$PY" -c "import zmq" 2>/dev/null; then
+    say "present   python:pyzmq ($(command -v "$PY"))"
+  elif "$PY" -m pip install -q pyzmq 2>/dev/null; then
+    say "installed python:pyzmq ($(command -v "$PY"))"
+  else
+    say "WARNING: $(command -v "$PY") has no pyzmq and pip cannot add it; the foreign-peer test will skip"
+  fi
 else
-  say "python3 not found: skipping python packages (the python peer tests will skip)"
+  say "python3 not found: the foreign-peer test will skip"
 fi
 
 say "done"

@@ -19,6 +19,7 @@ public final class AsyncChannel: Sendable {
     private let eventSink: AsyncStream<ChannelEvent>.Continuation
     private let outbox = Mutex<Deque<Outgoing>>([])
     private let running = Atomic<Bool>(true)
+    private let closed = Atomic<Bool>(false)
     private let thread = Mutex<pthread_t?>(nil)
 
     private struct Outgoing: @unchecked Sendable {
@@ -49,8 +50,13 @@ public final class AsyncChannel: Sendable {
             return
         }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            outbox.withLock { $0.append(Outgoing(message: message, done: done)) }
-            channel.interrupt()
+            // Checked under the outbox lock so a concurrent close() cannot strand the continuation.
+            let queued = outbox.withLock { box -> Bool in
+                guard running.load(ordering: .acquiring) else { return false }
+                box.append(Outgoing(message: message, done: done))
+                return true
+            }
+            if queued { channel.interrupt() } else { done.resume(throwing: BusError.closed(endpoint: channel.endpoint.description)) }
         }
     }
 
@@ -60,7 +66,8 @@ public final class AsyncChannel: Sendable {
 
     /// Stops the I/O thread, closes the channel and ends both streams. Idempotent.
     public func close() {
-        guard running.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        outbox.withLock { _ in running.store(false, ordering: .releasing) }
         channel.interrupt()
         if let tid = thread.withLock({ t -> pthread_t? in defer { t = nil }; return t }), !pthread_equal(tid, pthread_self()).isTrue {
             pthread_join(tid, nil)
@@ -72,8 +79,19 @@ public final class AsyncChannel: Sendable {
     }
 
     private func run() {
+        var canReceive = true
+        defer {
+            // The channel is gone: later sends fail at once instead of waiting for this thread.
+            outbox.withLock { _ in running.store(false, ordering: .releasing) }
+            failPending(BusError.closed(endpoint: channel.endpoint.description))
+        }
         while running.load(ordering: .acquiring) {
             if !channel.isSendThreadSafe { flushOutbox() }
+            guard canReceive else {
+                // Send-only socket (PUSH, PUB): wait for interrupts and connection events only.
+                if let e = channel.nextEvent(timeout: .milliseconds(250)) { eventSink.yield(e) }
+                continue
+            }
             do {
                 if let m = try channel.receive(timeout: .milliseconds(250)) { messageSink.yield(m) }
             } catch {
@@ -85,6 +103,9 @@ public final class AsyncChannel: Sendable {
                 case .peerLost:
                     messageSink.finish(throwing: error)
                     return
+                case .unsupported:
+                    canReceive = false
+                    messageSink.finish()
                 default:
                     // One bad message (e.g. over max-message) does not end the stream.
                     SCTPBackend.logger.warning("\(channel.endpoint): \(error)")

@@ -53,11 +53,11 @@ extension BusChannel {
 
     /// Waits up to `timeout` for an event that `matches`; other events seen meanwhile are discarded.
     public func waitForEvent(timeout: Duration, where matches: (ChannelEvent) -> Bool = { _ in true }) -> ChannelEvent? {
-        let deadline = MonotonicClock.now() &+ timeout.nanoseconds
+        let deadline = MonotonicClock.deadline(after: timeout)!
         while true {
             let now = MonotonicClock.now()
             if now >= deadline { return nextEvent().flatMap { matches($0) ? $0 : nil } }
-            if let e = nextEvent(timeout: .nanoseconds(Int64(deadline - now))), matches(e) { return e }
+            if let e = nextEvent(timeout: .nanoseconds(Int64(clamping: deadline - now))), matches(e) { return e }
         }
     }
 }

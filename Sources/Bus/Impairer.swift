@@ -43,14 +43,16 @@ struct Impairer {
             var wait = deadline
             if let head = heap.min { wait = min(wait ?? head.due, head.due) }
             if let d = deadline, now >= d, (heap.min.map { $0.due > now } ?? true) { return nil }
-            if let frames = try pull(wait) {
-                let size = frames.reduce(0) { $0 + $1.bytes.count }
-                let arrival = MonotonicClock.now()
-                let r = shaper.admit(size: size, now: arrival)
-                if r.count == 0 { lossDrops += 1 }
-                if r.count >= 1 { push(frames, due: r.first) }
-                if r.count == 2 { push(frames, due: r.second) }
+            guard let frames = try pull(wait) else {
+                // Returning before the wait ended means interrupt(): pass it on to the caller.
+                if MonotonicClock.now() < (wait ?? .max) { return nil }
+                continue
             }
+            let size = frames.reduce(0) { $0 + $1.bytes.count }
+            let r = shaper.admit(size: size, now: MonotonicClock.now())
+            if r.count == 0 { lossDrops += 1 }
+            if r.count >= 1 { push(frames, due: r.first) }
+            if r.count == 2 { push(frames, due: r.second) }
         }
     }
 

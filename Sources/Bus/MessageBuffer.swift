@@ -4,6 +4,7 @@ public final class MessageBuffer: @unchecked Sendable {
     public let bytes: UnsafeMutableRawBufferPointer
 
     public init(count: Int) {
+        precondition(count >= 0, "MessageBuffer(count:) needs a count ≥ 0, got \(count)")
         bytes = .allocate(byteCount: max(count, 1), alignment: 16)
         count_ = count
     }

@@ -16,15 +16,18 @@ enum MonotonicClock {
     /// Absolute deadline in ns for a timeout (nil = forever).
     static func deadline(after timeout: Duration?) -> UInt64? {
         guard let timeout else { return nil }
-        return now() &+ timeout.nanoseconds
+        let (sum, overflow) = now().addingReportingOverflow(timeout.nanoseconds)
+        return overflow ? .max : sum
     }
 }
 
 extension Duration {
     /// Whole nanoseconds, saturating at 0 for negative values.
+    /// Whole nanoseconds, saturating at 0 for negative and at ~292 years for huge values.
     var nanoseconds: UInt64 {
         let (s, a) = components
         if s < 0 { return 0 }
-        return UInt64(s) &* 1_000_000_000 &+ UInt64(a / 1_000_000_000)
+        if s >= Int64.max / 1_000_000_000 { return UInt64(Int64.max) }
+        return UInt64(s) * 1_000_000_000 + UInt64(a / 1_000_000_000)
     }
 }

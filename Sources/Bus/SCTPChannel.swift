@@ -50,7 +50,8 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
         return try SCTPChannel(socket: socket, endpoint: ep, options: options, bound: false)
     }
 
-    init(socket: any SCTPSocket, endpoint: Endpoint, options: ChannelOptions, bound: Bool) throws(BusError) {
+    /// `writer`: a listener shares one capture file among its associations.
+    init(socket: any SCTPSocket, endpoint: Endpoint, options: ChannelOptions, bound: Bool, writer shared: PcapWriter? = nil) throws(BusError) {
         self.socket = socket
         self.endpoint = endpoint
         self.options = options
@@ -59,9 +60,7 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
         if !options.impairment.isNone { impairer = Impairer(options.impairment) }
         if let path = options.capturePath {
             let writer: PcapWriter
-            do { writer = try PcapWriter(path: path) } catch {
-                throw .system(endpoint: endpoint.description, operation: "open capture", errno: 0, message: error.description)
-            }
+            if let shared { writer = shared } else { writer = try PcapWriter.forChannel(path, endpoint) }
             let localIP: UInt32 = bound ? ((try? SCTPListener.ipv4(of: endpoint)).flatMap { $0 == 0 ? nil : $0 } ?? 0x7F00_0001) : 0x7F00_0001
             capture = LinkCapture(writer: writer, encapsulation: options.captureEncapsulation ?? .sctp,
                                   local: CaptureAddress(ipv4: localIP, port: socket.localPort),
@@ -131,13 +130,15 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
     }
 
     public func receive(timeout: Duration?) throws(BusError) -> Message? {
-        if !stashed.isEmpty { return stashed.removeFirst() }
         let deadline = MonotonicClock.deadline(after: timeout)
         if impairer != nil {
+            // Messages read ahead by nextEvent() are impaired like any other.
             return try impairer!.receive(deadline: deadline) { (d: UInt64?) throws(BusError) -> [Message]? in
-                try self.receiveOwned(deadline: d).map { [$0] }
+                if !self.stashed.isEmpty { return [self.stashed.removeFirst()] }
+                return try self.receiveOwned(deadline: d).map { [$0] }
             }
         }
+        if !stashed.isEmpty { return stashed.removeFirst() }
         return try receiveOwned(deadline: deadline)
     }
 
@@ -161,7 +162,10 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
         var total = 0
         while true {
             if closed.load(ordering: .relaxed) { throw .closed(endpoint: endpoint.description) }
-            if let reason = lost, offset == 0 { throw .peerLost(endpoint: endpoint.description, detail: reason) }
+            if let reason = lost {
+                if offset == 0 && !overflow { throw .peerLost(endpoint: endpoint.description, detail: reason) }
+                // Partial data already read stays valid only if the association is still delivering.
+            }
             let target: UnsafeMutableRawBufferPointer
             if overflow || offset >= buffer.count {
                 overflow = true
@@ -190,12 +194,12 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
             case .notification(let n):
                 handle(n)
             case .timedOut, .interrupted:
-                return nil
+                // Mid-message the rest is owed to us: keep reading rather than split the message.
+                if offset == 0 && !overflow { return nil }
             case .ended:
-                if lost == nil { lost = "the peer closed the association" }
-                if !ended {
-                    ended = true
-                    events.append(.shutdown(peer: peerName))
+                markShutdown()
+                if offset > 0 || overflow {
+                    throw .peerLost(endpoint: endpoint.description, detail: "association ended in the middle of a message")
                 }
             }
         }
@@ -209,15 +213,21 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
             events.append(.lost(peer: peerName, reason: reason))
         case .restarted: events.append(.restarted(peer: peerName))
         case .shutdown:
-            if lost == nil { lost = "the peer shut the association down" }
-            if !ended {
-                ended = true
-                events.append(.shutdown(peer: peerName))
-            }
+            markShutdown()
         case .cannotStart:
             lost = "the association could not be established"
             events.append(.lost(peer: peerName, reason: "could not start"))
         case .other: break
+        }
+    }
+
+    /// Graceful end (SHUTDOWN or EOF). After COMM_LOST the end is already reported as lost.
+    private func markShutdown() {
+        guard !ended else { return }
+        ended = true
+        if lost == nil {
+            lost = "the peer shut the association down"
+            events.append(.shutdown(peer: peerName))
         }
     }
 

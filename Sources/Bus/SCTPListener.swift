@@ -9,6 +9,8 @@ public final class SCTPListener: @unchecked Sendable {
     public let udpEncapsulationPort: UInt16?
     public var backend: String { socket.stackName }
     private let socket: any SCTPSocket
+    /// One capture file for all associations accepted here.
+    private let capture: PcapWriter?
 
     /// Listens at `endpoint`. With usrsctp the process's UDP encapsulation port is `?udp=`, or else
     /// the SCTP port number itself, so clients find it without extra configuration.
@@ -35,10 +37,12 @@ public final class SCTPListener: @unchecked Sendable {
             if error.errno == 98 { throw .addressInUse(endpoint: ep.description) }
             throw .system(endpoint: endpoint, operation: error.operation, errno: error.errno, message: error.message)
         }
-        return SCTPListener(endpoint: ep, options: options, socket: socket, udp: stack.udpEncapsulationPort)
+        let capture = try options.capturePath.map { (path: String) throws(BusError) in try PcapWriter.forChannel(path, ep) }
+        return SCTPListener(endpoint: ep, options: options, socket: socket, udp: stack.udpEncapsulationPort, capture: capture)
     }
 
-    private init(endpoint: Endpoint, options: ChannelOptions, socket: any SCTPSocket, udp: UInt16?) {
+    private init(endpoint: Endpoint, options: ChannelOptions, socket: any SCTPSocket, udp: UInt16?, capture: PcapWriter?) {
+        self.capture = capture
         self.endpoint = endpoint
         self.options = options
         self.socket = socket
@@ -55,7 +59,7 @@ public final class SCTPListener: @unchecked Sendable {
             throw .system(endpoint: endpoint.description, operation: error.operation, errno: error.errno, message: error.message)
         }
         guard let child else { return nil }
-        return try SCTPChannel(socket: child, endpoint: endpoint, options: options, bound: true)
+        return try SCTPChannel(socket: child, endpoint: endpoint, options: options, bound: true, writer: capture)
     }
 
     /// Makes a blocked ``accept(timeout:)`` return nil. Safe from any thread.

@@ -128,7 +128,12 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         case let .server(keys, allowed)?:
             let domain = context.uniqueName("curve")
             curveDomain = domain
-            context.registerDomain(domain, allowed: allowed)
+            for key in allowed ?? [] where !CurveKeyPair.isZ85Key(key) {
+                throw .security(detail: "allow-list entry '\(key)' is not a 40-character Z85 public key")
+            }
+            guard context.registerDomain(domain, allowed: allowed) else {
+                throw .security(detail: "the ZAP handler could not start (inproc://zeromq.zap.01 is taken?), so the allow-list cannot be enforced")
+            }
             try setString(s, ZMQ_ZAP_DOMAIN, domain)
             try setInt(s, ZMQ_CURVE_SERVER, 1)
             try setString(s, ZMQ_CURVE_SECRETKEY, keys.secretKey)
@@ -267,8 +272,8 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
     }
 
     /// Reads the next message in place, without copying it (zero-copy receive). The bytes are valid
-    /// only inside `body`. Impairments do not apply on this path... unless configured, in which
-    /// case the message comes from the impairment queue.
+    /// only inside `body`. With impairments configured the message comes from the impairment queue
+    /// (already copied).
     public func withNextMessage<R>(timeout: Duration?, _ body: (UnsafeRawBufferPointer, MessageInfo) throws(BusError) -> R) throws(BusError) -> R? {
         if impairer != nil {
             guard let m = try receive(timeout: timeout) else { return nil }
@@ -473,10 +478,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
     }
 
     private static func makeCapture(path: String, endpoint: Endpoint, options: ChannelOptions, bound: Bool) throws(BusError) -> LinkCapture {
-        let writer: PcapWriter
-        do { writer = try PcapWriter(path: path) } catch {
-            throw .system(endpoint: endpoint.description, operation: "open capture", errno: 0, message: error.description)
-        }
+        let writer = try PcapWriter.forChannel(path, endpoint)
         let ip = CaptureAddress.parseIPv4(endpoint.host) ?? 0x7F00_0001
         // ipc/inproc have no port: show them on 5555 (the ZeroMQ convention) so Wireshark shows one flow.
         let port = endpoint.transport == .zmqTCP ? endpoint.port : 5555

@@ -11,7 +11,8 @@ final class ZMQContext: @unchecked Sendable {
     let raw: UnsafeMutableRawPointer
     /// CURVE allow-lists by ZAP domain; nil set = any client with the right server key.
     private let allowLists = Mutex<[String: Set<String>?]>([:])
-    private let zapStarted = Mutex(false)
+    /// nil: not tried yet; true: the ZAP handler serves; false: it could not start.
+    private let zapState = Mutex<Bool?>(nil)
     private let counter = Atomic<UInt64>(0)
 
     private init() {
@@ -26,32 +27,38 @@ final class ZMQContext: @unchecked Sendable {
     }
 
     /// Registers a ZAP domain's allow-list and makes sure the ZAP handler runs.
-    func registerDomain(_ domain: String, allowed: Set<String>?) {
+    /// False when the handler cannot run: without it libzmq would admit any client with the server key.
+    func registerDomain(_ domain: String, allowed: Set<String>?) -> Bool {
         allowLists.withLock { $0[domain] = .some(allowed) }
-        let start = zapStarted.withLock { started -> Bool in
-            if started { return false }
-            started = true
-            return true
+        // Started under the lock, so a second registrant never proceeds before the handler is bound.
+        return zapState.withLock { state -> Bool in
+            if state == nil { state = startZAPHandler() }
+            return state!
         }
-        if start { startZAPHandler() }
     }
 
     func unregisterDomain(_ domain: String) {
         allowLists.withLock { _ = $0.removeValue(forKey: domain) }
     }
 
-    private func startZAPHandler() {
-        guard let rep = zmq_socket(raw, ZMQ_REP) else { return }
+    private func startZAPHandler() -> Bool {
+        guard let rep = zmq_socket(raw, ZMQ_REP) else { return false }
         // ZAP (RFC 27) requires the handler at this fixed inproc address, bound before any secured socket handshakes.
-        guard zmq_bind(rep, "inproc://zeromq.zap.01") == 0 else { zmq_close(rep); return }
+        guard zmq_bind(rep, "inproc://zeromq.zap.01") == 0 else { zmq_close(rep); return false }
         let box = Unmanaged.passRetained(ZAPThreadBox(context: self, socket: rep))
         var tid = pthread_t()
-        pthread_create(&tid, nil, { arg in
+        let rc = pthread_create(&tid, nil, { arg in
             let box = Unmanaged<ZAPThreadBox>.fromOpaque(arg!).takeRetainedValue()
             box.context.serveZAP(box.socket)
             return nil
         }, box.toOpaque())
+        guard rc == 0 else {
+            box.release()
+            zmq_close(rep)
+            return false
+        }
         pthread_detach(tid)
+        return true
     }
 
     /// Answers ZAP requests: version, request-id, domain, address, identity, mechanism, credentials…

@@ -28,6 +28,8 @@ final class KernelSCTPSocket: SCTPSocket, @unchecked Sendable {
 
     deinit {
         close()
+        // Released only here, when no call can still be using the descriptor (no fd reuse races).
+        Glibc.close(fd)
         Glibc.close(wakeFD)
     }
 
@@ -216,12 +218,15 @@ final class KernelSCTPSocket: SCTPSocket, @unchecked Sendable {
             setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
         }
         wake()
-        if !abortive {
+        if abortive {
+            // SCTP_ABORT (linux/sctp.h: 1 << 2) sends ABORT now.
+            _ = sctp_sendmsg(fd, nil, 0, nil, 0, 0, 4, 0, 0, 0)
+        } else {
             // Linux aborts when closing with unread data: shut down first and drain.
             shutdown(fd, Int32(SHUT_WR))
             var scratch = [UInt8](repeating: 0, count: 65536)
             while recv(fd, &scratch, scratch.count, Int32(MSG_DONTWAIT)) > 0 {}
         }
-        Glibc.close(fd)
+        shutdown(fd, Int32(SHUT_RDWR))
     }
 }

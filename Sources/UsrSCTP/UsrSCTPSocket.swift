@@ -17,15 +17,22 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
     init(so: OpaquePointer, tuning: SCTPTuning, configure: Bool) throws(SCTPSocketError) {
         self.so = so
         self.tuning = tuning
+        // The upcall runs on usrsctp's threads: it holds its own reference to the waiter,
+        // given back only after usrsctp_close (in deinit) guarantees no further upcalls.
         usrsctp_set_upcall(so, { _, arg, _ in
-            Unmanaged<Waiter>.fromOpaque(arg!).takeUnretainedValue().signal()
-        }, Unmanaged.passUnretained(waiter).toOpaque())
+            guard let arg else { return }
+            Unmanaged<Waiter>.fromOpaque(arg).takeUnretainedValue().signal()
+        }, Unmanaged.passRetained(waiter).toOpaque())
         usrsctp_set_non_blocking(so, 1)
         if configure { try applyTuning() }
     }
 
     deinit {
         close()
+        // Only here, when no call can still be inside usrsctp with this socket, is it freed.
+        usrsctp_set_upcall(so, nil, nil)
+        usrsctp_close(so)
+        Unmanaged.passUnretained(waiter).release()
     }
 
     private func fail(_ op: String, _ e: Int32 = errno) -> SCTPSocketError {
@@ -241,13 +248,16 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
             return true
         }
         guard first else { return }
+        // close()/abort() may race with calls on other threads, so the socket is ended here
+        // (SHUTDOWN or ABORT) but released in deinit.
+        waiter.wake()
         if abortive {
+            var sndinfo = sctp_sndinfo()
+            sndinfo.snd_flags = UInt16(SCTP_ABORT)
+            _ = usrsctp_sendv(so, nil, 0, nil, 0, &sndinfo, socklen_t(MemoryLayout<sctp_sndinfo>.size), UInt32(SCTP_SENDV_SNDINFO), 0)
             var l = linger(l_onoff: 1, l_linger: 0)
             _ = usrsctp_setsockopt(so, SOL_SOCKET, SO_LINGER, &l, socklen_t(MemoryLayout<linger>.size))
-        }
-        usrsctp_set_upcall(so, nil, nil)
-        waiter.wake()
-        if !abortive {
+        } else {
             // Closing with unread data (even a queued notification) would send ABORT:
             // start SHUTDOWN first and discard what is left to read.
             _ = usrsctp_shutdown(so, Int32(SHUT_WR))
@@ -258,6 +268,5 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
             while usrsctp_recvv(so, scratch, 65536, nil, nil, nil, &infoLen, &infoType, &flags) > 0 {}
             scratch.deallocate()
         }
-        usrsctp_close(so)
     }
 }

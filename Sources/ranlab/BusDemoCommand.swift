@@ -13,6 +13,16 @@ struct BusDemoCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Message sizes in bytes") var sizes: [Int] = [64, 8192]
     @Option(help: "First port to use for tcp/sctp") var port: UInt16 = 24_000
 
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--count must be ≥ 1") }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 && $0 <= 8 << 20 }) else {
+            throw ValidationError("--sizes must be byte counts in 1...8388608")
+        }
+        guard Int(port) + 3 * sizes.count <= 65535, port >= 1 else {
+            throw ValidationError("--port leaves no room for \(3 * sizes.count) ports below 65536")
+        }
+    }
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ranlab-demo-\(getpid())").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -22,6 +22,11 @@ struct BusPeerCommand: ParsableCommand {
     @Option(help: "Messages to receive (sink) or send (source); 0 = until the peer goes away") var count: Int = 0
     @Option(help: "Message size for source") var size: Int = 64
 
+    func validate() throws {
+        guard count >= 0 else { throw ValidationError("--count must be ≥ 0 (0 = until the peer goes away)") }
+        guard size >= 1, size <= 1 << 30 else { throw ValidationError("--size must be in 1...1073741824 bytes") }
+    }
+
     func run() throws {
         let channel = try open()
         switch role {

@@ -98,6 +98,24 @@ struct SCTPChannelTests {
         #expect(throws: BusError.self) { try channel.send([1], info: .none) }
     }
 
+    @Test("interrupt() releases a blocked SCTP receive and accept")
+    func interruptSCTP() throws {
+        let listener = try SCTPListener.listen("sctp://127.0.0.1:\(TestPorts.next())")
+        defer { listener.close() }
+        let accepting = TestThread<Bool> { try listener.accept(timeout: nil) == nil }
+        usleep(100_000)
+        listener.interrupt()
+        #expect(try accepting.join())
+        let udp = listener.udpEncapsulationPort.map { "?udp=\($0)" } ?? ""
+        let client = try SCTPChannel.connect("sctp://127.0.0.1:\(listener.endpoint.port)\(udp)")
+        defer { client.close() }
+        _ = client.nextEvent()  // .up
+        let receiving = TestThread<Bool> { try client.receive(timeout: nil) == nil }
+        usleep(100_000)
+        client.interrupt()
+        #expect(try receiving.join())
+    }
+
     @Test("A graceful close on the far side is reported as shutdown")
     func gracefulShutdown() throws {
         let listener = try SCTPListener.listen("sctp://127.0.0.1:\(TestPorts.next())")

@@ -122,6 +122,8 @@ struct ZMQChannelTests {
             released = buffer
             try push.send(buffer)
         }
+        // Not copied: libzmq still holds our buffer while the message waits in the queue.
+        #expect(released != nil)
         let m = try #require(try pull.receive(timeout: .seconds(5)))
         #expect(m.bytes == pattern(100_000, seed: 9))
         // libzmq released the buffer once the message was consumed.
@@ -176,6 +178,31 @@ struct ZMQChannelTests {
         let channel = try ZMQChannel.connect("zmq+tcp://127.0.0.1:\(TestPorts.next())", .dealer)
         defer { channel.close() }
         #expect(throws: BusError.self) { try channel.waitForPeer(timeout: .milliseconds(300)) }
+    }
+
+    @Test("A frozen peer (SIGSTOP, no FIN/RST) is detected by heartbeats")
+    func heartbeatTimeout() throws {
+        let ep = "zmq+tcp://127.0.0.1:\(TestPorts.next())"
+        let peer = try PeerProcess(["--role", "echo", "--endpoint", ep, "--type", "pair"])
+        defer { peer.kill() }
+        let channel = try ZMQChannel.connect(ep + "?heartbeat=100ms&heartbeat-timeout=300ms", .pair)
+        defer { channel.close() }
+        try channel.waitForPeer(timeout: .seconds(10))
+        kill(peer.process.processIdentifier, SIGSTOP)
+        defer { kill(peer.process.processIdentifier, SIGCONT) }
+        let lost = channel.waitForEvent(timeout: .seconds(10)) { if case .lost = $0 { return true }; return false }
+        #expect(lost != nil, "no heartbeat timeout reported for a frozen peer")
+    }
+
+    @Test("interrupt() releases a receive blocked forever, impaired or not", arguments: ["", "?delay=1ms&loss=1%"])
+    func interruptReceive(query: String) throws {
+        let ep = "zmq+inproc://int-\(UUID().uuidString)"
+        let pull = try ZMQChannel.bind(ep + query, .pull)
+        let waiting = TestThread<Bool> { try pull.receive(timeout: nil) == nil }
+        usleep(100_000)
+        pull.interrupt()
+        #expect(try waiting.join())
+        pull.close()
     }
 
     @Test("Killing the peer process surfaces a lost event")
