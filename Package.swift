@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "RadioModel", targets: ["RadioModel"]),
+        .library(name: "Scheduler", targets: ["Scheduler"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -40,6 +41,9 @@ let package = Package(
         // radio model: NR numerology, 38.214 tables and TBS, channel/traffic/BLER/HARQ models
         .target(name: "RadioModel", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
 
+        // scheduling: the per-slot MAC scheduler and its policies (no I/O, no allocation per slot)
+        .target(name: "Scheduler", dependencies: ["RadioModel", .product(name: "RealModule", package: "swift-numerics")]),
+
         // entry points
         .executableTarget(
             name: "ranlab",
@@ -48,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "RadioModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

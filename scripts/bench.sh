@@ -8,11 +8,19 @@
 #       and SCTP (usrsctp), with ratios ranlab/raw. --quick makes every count 10x smaller.
 #       More options: --reps N, --only zmq|zmq.tcp|sctp|… (see BusBench --help).
 #
+#   scripts/bench.sh scheduler [--quick] [SchedulerBench options]
+#       The MAC scheduler in the cell of srsRAN's scheduler_multi_ue_benchmark (n41 TDD 100 MHz,
+#       30 kHz, 273 PRBs, DDDDDDDSUU, full 1 MB DL buffers, CQI 15, all HARQ ACK), RR and PF, for
+#       1…4096 UEs: per-slot time p50/p99/p99.99/max (µs), heap allocations per slot (counted by
+#       an interposed malloc), grants per slot, DL throughput, and p50 ratio to srsRAN's p50.
+#       --quick: 10k slots instead of 100k. More options: --slots N, --ues 1,32,…, --policy rr,pf.
+#
 # The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
 set -euo pipefail
 
 usage() {
   echo "usage: scripts/bench.sh bus [--quick] [--reps N] [--only TRANSPORT]" >&2
+  echo "       scripts/bench.sh scheduler [--quick] [--slots N] [--ues 1,8,...] [--policy rr,pf]" >&2
   exit 2
 }
 
@@ -29,6 +37,15 @@ case "$target" in
     echo "bench: building BusBench (release)..." >&2
     swift build -c release --package-path "$root/Benchmarks" --product BusBench >&2
     bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/BusBench
+    exec "$bin" "$@"
+    ;;
+  scheduler)
+    for arg in "$@"; do
+      [[ $arg == -h || $arg == --help ]] && usage
+    done
+    echo "bench: building SchedulerBench (release)..." >&2
+    swift build -c release --package-path "$root/Benchmarks" --product SchedulerBench >&2
+    bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/SchedulerBench
     exec "$bin" "$@"
     ;;
   *)
