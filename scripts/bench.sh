@@ -29,25 +29,21 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=$1
 shift
 
+# Builds one Benchmarks product in release (build output to stderr) and runs it with the rest of the arguments.
+run_product() {
+  local product=$1
+  shift
+  for arg in "$@"; do
+    [[ $arg == -h || $arg == --help ]] && usage
+  done
+  echo "bench: building $product (release)..." >&2
+  swift build -c release --package-path "$root/Benchmarks" --product "$product" >&2
+  exec "$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/$product" "$@"
+}
+
 case "$target" in
-  bus)
-    for arg in "$@"; do
-      [[ $arg == -h || $arg == --help ]] && usage
-    done
-    echo "bench: building BusBench (release)..." >&2
-    swift build -c release --package-path "$root/Benchmarks" --product BusBench >&2
-    bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/BusBench
-    exec "$bin" "$@"
-    ;;
-  scheduler)
-    for arg in "$@"; do
-      [[ $arg == -h || $arg == --help ]] && usage
-    done
-    echo "bench: building SchedulerBench (release)..." >&2
-    swift build -c release --package-path "$root/Benchmarks" --product SchedulerBench >&2
-    bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/SchedulerBench
-    exec "$bin" "$@"
-    ;;
+  bus) run_product BusBench "$@" ;;
+  scheduler) run_product SchedulerBench "$@" ;;
   *)
     echo "bench: unknown target '$target'" >&2
     usage
