@@ -167,6 +167,12 @@ struct SCTPChannelTests {
         #expect(got == Set(0..<8))
         clients.forEach { $0.close() }
         servers.forEach { $0.close() }
+        // usrsctp runs once per process: a second listener on another SCTP port reuses the same UDP port.
+        if listener.backend == "usrsctp" {
+            let second = try SCTPListener.listen("sctp://127.0.0.1:\(TestPorts.next())")
+            defer { second.close() }
+            #expect(second.udpEncapsulationPort == listener.udpEncapsulationPort)
+        }
     }
 }
 
