@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Bus", targets: ["Bus"]),
         .library(name: "RadioModel", targets: ["RadioModel"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
+        .library(name: "APER", targets: ["APER"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -44,6 +45,9 @@ let package = Package(
         // scheduling: the per-slot MAC scheduler and its policies (no I/O, no allocation per slot)
         .target(name: "Scheduler", dependencies: ["RadioModel", .product(name: "RealModule", package: "swift-numerics")]),
 
+        // codecs: ASN.1 aligned PER runtime, then the protocols written on it
+        .target(name: "APER"),
+
         // entry points
         .executableTarget(
             name: "ranlab",
@@ -51,6 +55,7 @@ let package = Package(
         ),
 
         .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),
+        .testTarget(name: "APERTests", dependencies: ["APER"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "RadioModel"]),
     ],
