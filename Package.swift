@@ -47,11 +47,12 @@ let package = Package(
 
         // codecs: ASN.1 aligned PER runtime, then the protocols written on it
         .target(name: "APER"),
+        .target(name: "E2AP", dependencies: ["APER"]),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),

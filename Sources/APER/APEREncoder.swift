@@ -6,7 +6,7 @@
 /// bad value is reported rather than silently truncated.
 public struct APEREncoder: Sendable {
     /// The encoding so far; the last octet may be partly filled (see `bitCount`).
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
     /// Bits written so far.
     public private(set) var bitCount: Int = 0
 

@@ -19,8 +19,10 @@ public struct APERError: Error, Equatable, Sendable, CustomStringConvertible {
         case invalidEncoding(String)
         /// A mandatory component is missing (protocol IE absent, …).
         case missingComponent(String)
-        /// An unknown element whose criticality says "reject".
-        case rejected(String)
+        /// A protocol IE this version does not know, sent with criticality `reject`.
+        case unknownIERejected(id: Int)
+        /// A mandatory protocol IE is absent.
+        case missingIE(id: Int, name: String)
     }
 
     public var kind: Kind
@@ -47,7 +49,8 @@ public struct APERError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownAlternative(index): what = "unknown alternative or value \(index)"
         case let .invalidEncoding(detail): what = "invalid encoding: \(detail)"
         case let .missingComponent(name): what = "missing mandatory \(name)"
-        case let .rejected(detail): what = "rejected: \(detail)"
+        case let .unknownIERejected(id): what = "unknown protocol IE id \(id) with criticality reject"
+        case let .missingIE(id, name): what = "missing mandatory IE \(name) (id \(id))"
         }
         return "\(field): \(what) (bit offset \(bitOffset))"
     }

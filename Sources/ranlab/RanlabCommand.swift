@@ -21,7 +21,7 @@ struct RanlabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ranlab",
         abstract: "Open RAN testbed: VNFs as real processes over ZeroMQ and SCTP.",
-        subcommands: [BusCommand.self]
+        subcommands: [BusCommand.self, PDUCommand.self]
     )
 }
 
