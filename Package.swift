@@ -55,7 +55,10 @@ let package = Package(
             dependencies: ["Bus", "APER", "E2AP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab"]),
+        .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),
+        .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab", "RanlabTestSupport"]),
+        .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
+        .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),
         .testTarget(name: "APERTests", dependencies: ["APER"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "RadioModel"]),

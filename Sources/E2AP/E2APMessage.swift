@@ -7,23 +7,23 @@ public enum E2APMessage: Hashable, Sendable {
     case e2setupRequest(E2setupRequest)
     case e2setupResponse(E2setupResponse)
     case e2setupFailure(E2setupFailure)
-    case ricsubscriptionRequest(RICsubscriptionRequest)
-    case ricsubscriptionResponse(RICsubscriptionResponse)
-    case ricsubscriptionFailure(RICsubscriptionFailure)
-    case ricsubscriptionDeleteRequest(RICsubscriptionDeleteRequest)
-    case ricsubscriptionDeleteResponse(RICsubscriptionDeleteResponse)
-    case ricsubscriptionDeleteFailure(RICsubscriptionDeleteFailure)
-    case ricsubscriptionDeleteRequired(RICsubscriptionDeleteRequired)
-    case ricindication(RICindication)
-    case riccontrolRequest(RICcontrolRequest)
-    case riccontrolAcknowledge(RICcontrolAcknowledge)
-    case riccontrolFailure(RICcontrolFailure)
+    case ricSubscriptionRequest(RICsubscriptionRequest)
+    case ricSubscriptionResponse(RICsubscriptionResponse)
+    case ricSubscriptionFailure(RICsubscriptionFailure)
+    case ricSubscriptionDeleteRequest(RICsubscriptionDeleteRequest)
+    case ricSubscriptionDeleteResponse(RICsubscriptionDeleteResponse)
+    case ricSubscriptionDeleteFailure(RICsubscriptionDeleteFailure)
+    case ricSubscriptionDeleteRequired(RICsubscriptionDeleteRequired)
+    case ricIndication(RICindication)
+    case ricControlRequest(RICcontrolRequest)
+    case ricControlAcknowledge(RICcontrolAcknowledge)
+    case ricControlFailure(RICcontrolFailure)
     case errorIndication(ErrorIndication)
     case resetRequest(ResetRequest)
     case resetResponse(ResetResponse)
-    case ricserviceUpdate(RICserviceUpdate)
-    case ricserviceUpdateAcknowledge(RICserviceUpdateAcknowledge)
-    case ricserviceUpdateFailure(RICserviceUpdateFailure)
+    case ricServiceUpdate(RICserviceUpdate)
+    case ricServiceUpdateAcknowledge(RICserviceUpdateAcknowledge)
+    case ricServiceUpdateFailure(RICserviceUpdateFailure)
     case e2nodeConfigurationUpdate(E2nodeConfigurationUpdate)
     case e2nodeConfigurationUpdateAcknowledge(E2nodeConfigurationUpdateAcknowledge)
     case e2nodeConfigurationUpdateFailure(E2nodeConfigurationUpdateFailure)
@@ -38,23 +38,23 @@ public enum E2APMessage: Hashable, Sendable {
         case let .e2setupRequest(v): return v
         case let .e2setupResponse(v): return v
         case let .e2setupFailure(v): return v
-        case let .ricsubscriptionRequest(v): return v
-        case let .ricsubscriptionResponse(v): return v
-        case let .ricsubscriptionFailure(v): return v
-        case let .ricsubscriptionDeleteRequest(v): return v
-        case let .ricsubscriptionDeleteResponse(v): return v
-        case let .ricsubscriptionDeleteFailure(v): return v
-        case let .ricsubscriptionDeleteRequired(v): return v
-        case let .ricindication(v): return v
-        case let .riccontrolRequest(v): return v
-        case let .riccontrolAcknowledge(v): return v
-        case let .riccontrolFailure(v): return v
+        case let .ricSubscriptionRequest(v): return v
+        case let .ricSubscriptionResponse(v): return v
+        case let .ricSubscriptionFailure(v): return v
+        case let .ricSubscriptionDeleteRequest(v): return v
+        case let .ricSubscriptionDeleteResponse(v): return v
+        case let .ricSubscriptionDeleteFailure(v): return v
+        case let .ricSubscriptionDeleteRequired(v): return v
+        case let .ricIndication(v): return v
+        case let .ricControlRequest(v): return v
+        case let .ricControlAcknowledge(v): return v
+        case let .ricControlFailure(v): return v
         case let .errorIndication(v): return v
         case let .resetRequest(v): return v
         case let .resetResponse(v): return v
-        case let .ricserviceUpdate(v): return v
-        case let .ricserviceUpdateAcknowledge(v): return v
-        case let .ricserviceUpdateFailure(v): return v
+        case let .ricServiceUpdate(v): return v
+        case let .ricServiceUpdateAcknowledge(v): return v
+        case let .ricServiceUpdateFailure(v): return v
         case let .e2nodeConfigurationUpdate(v): return v
         case let .e2nodeConfigurationUpdateAcknowledge(v): return v
         case let .e2nodeConfigurationUpdateFailure(v): return v
@@ -70,23 +70,23 @@ public enum E2APMessage: Hashable, Sendable {
         if let v = body as? E2setupRequest { return .e2setupRequest(v) }
         if let v = body as? E2setupResponse { return .e2setupResponse(v) }
         if let v = body as? E2setupFailure { return .e2setupFailure(v) }
-        if let v = body as? RICsubscriptionRequest { return .ricsubscriptionRequest(v) }
-        if let v = body as? RICsubscriptionResponse { return .ricsubscriptionResponse(v) }
-        if let v = body as? RICsubscriptionFailure { return .ricsubscriptionFailure(v) }
-        if let v = body as? RICsubscriptionDeleteRequest { return .ricsubscriptionDeleteRequest(v) }
-        if let v = body as? RICsubscriptionDeleteResponse { return .ricsubscriptionDeleteResponse(v) }
-        if let v = body as? RICsubscriptionDeleteFailure { return .ricsubscriptionDeleteFailure(v) }
-        if let v = body as? RICsubscriptionDeleteRequired { return .ricsubscriptionDeleteRequired(v) }
-        if let v = body as? RICindication { return .ricindication(v) }
-        if let v = body as? RICcontrolRequest { return .riccontrolRequest(v) }
-        if let v = body as? RICcontrolAcknowledge { return .riccontrolAcknowledge(v) }
-        if let v = body as? RICcontrolFailure { return .riccontrolFailure(v) }
+        if let v = body as? RICsubscriptionRequest { return .ricSubscriptionRequest(v) }
+        if let v = body as? RICsubscriptionResponse { return .ricSubscriptionResponse(v) }
+        if let v = body as? RICsubscriptionFailure { return .ricSubscriptionFailure(v) }
+        if let v = body as? RICsubscriptionDeleteRequest { return .ricSubscriptionDeleteRequest(v) }
+        if let v = body as? RICsubscriptionDeleteResponse { return .ricSubscriptionDeleteResponse(v) }
+        if let v = body as? RICsubscriptionDeleteFailure { return .ricSubscriptionDeleteFailure(v) }
+        if let v = body as? RICsubscriptionDeleteRequired { return .ricSubscriptionDeleteRequired(v) }
+        if let v = body as? RICindication { return .ricIndication(v) }
+        if let v = body as? RICcontrolRequest { return .ricControlRequest(v) }
+        if let v = body as? RICcontrolAcknowledge { return .ricControlAcknowledge(v) }
+        if let v = body as? RICcontrolFailure { return .ricControlFailure(v) }
         if let v = body as? ErrorIndication { return .errorIndication(v) }
         if let v = body as? ResetRequest { return .resetRequest(v) }
         if let v = body as? ResetResponse { return .resetResponse(v) }
-        if let v = body as? RICserviceUpdate { return .ricserviceUpdate(v) }
-        if let v = body as? RICserviceUpdateAcknowledge { return .ricserviceUpdateAcknowledge(v) }
-        if let v = body as? RICserviceUpdateFailure { return .ricserviceUpdateFailure(v) }
+        if let v = body as? RICserviceUpdate { return .ricServiceUpdate(v) }
+        if let v = body as? RICserviceUpdateAcknowledge { return .ricServiceUpdateAcknowledge(v) }
+        if let v = body as? RICserviceUpdateFailure { return .ricServiceUpdateFailure(v) }
         if let v = body as? E2nodeConfigurationUpdate { return .e2nodeConfigurationUpdate(v) }
         if let v = body as? E2nodeConfigurationUpdateAcknowledge { return .e2nodeConfigurationUpdateAcknowledge(v) }
         if let v = body as? E2nodeConfigurationUpdateFailure { return .e2nodeConfigurationUpdateFailure(v) }

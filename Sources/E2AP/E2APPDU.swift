@@ -48,7 +48,7 @@ public struct E2APPDU: Hashable, Sendable, APERCodable {
         let code = Int(try d.decodeInteger(in: 0...255, "procedureCode"))
         criticality = try d.component("criticality") { try Criticality(aper: &$0) }
         if let type = Self.index[Self.key(code, messageType)] {
-            let body = try d.decodeOpenType("value") { try type.init(aper: &$0) }
+            let body = try d.decodeOpenType(type.name) { try type.init(aper: &$0) }
             message = E2APMessage.wrap(body)!
         } else {
             let raw = try d.decodeOpenTypeOctets("value")

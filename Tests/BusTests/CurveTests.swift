@@ -1,3 +1,4 @@
+import RanlabTestSupport
 import Foundation
 import Testing
 

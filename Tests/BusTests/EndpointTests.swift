@@ -1,3 +1,4 @@
+import RanlabTestSupport
 import Testing
 
 @testable import Bus

@@ -1,21 +1,8 @@
 import Bus
+import RanlabTestSupport
 import Foundation
 import Synchronization
 import Testing
-
-/// A unique directory under the system temp directory, removed when the value is released.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("ranlab-capture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
 
 /// Locates and runs tshark.
 enum Tshark {
@@ -58,22 +45,6 @@ enum TestPorts {
 }
 
 /// The `ranlab` executable built next to the tests (its `bus peer` command is the far end of links).
-enum RanlabBinary {
-    static let path: String? = {
-        var candidates: [String] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-            // Inside an .xctest bundle directory on some layouts.
-            for _ in 0..<3 {
-                candidates.append(dir.appendingPathComponent("ranlab").path)
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates += [".build/debug/ranlab", ".build/release/ranlab"].map { root.appendingPathComponent($0).path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-}
 
 /// A `ranlab bus peer` child process: started, waited for until it prints READY, killed on deinit.
 final class PeerProcess: @unchecked Sendable {
