@@ -48,18 +48,24 @@ for lib in libzmq; do
 done
 
 # The tests run `python3` from PATH. Debian's python3-zmq covers the system python; a python
-# from pyenv/venv earlier on PATH gets pyzmq from pip (Debian's own pip refuses, PEP 668).
+# from pyenv/venv earlier on PATH gets its modules from pip (Debian's own pip refuses without
+# --break-system-packages, PEP 668). pycrate and asn1tools are the independent codecs that
+# judge ranlab's E2AP/E2SM bytes (scripts/check_pdus.py) — required, not optional.
 PY=${PYTHON:-python3}
-if command -v "$PY" >/dev/null 2>&1; then
-  if "$PY" -c "import zmq" 2>/dev/null; then
-    say "present   python:pyzmq ($(command -v "$PY"))"
-  elif "$PY" -m pip install -q pyzmq 2>/dev/null; then
-    say "installed python:pyzmq ($(command -v "$PY"))"
+command -v "$PY" >/dev/null 2>&1 || die "python3 not found (needed for the independent codec checks)"
+pip_module() {  # pip_module IMPORT_NAME PIP_NAME REQUIRED
+  if "$PY" -c "import $1" 2>/dev/null; then
+    say "present   python:$2 ($(command -v "$PY"))"
+  elif "$PY" -m pip install -q "$2" 2>/dev/null || "$PY" -m pip install -q --break-system-packages "$2" 2>/dev/null; then
+    say "installed python:$2 ($(command -v "$PY"))"
+  elif [ "$3" = required ]; then
+    die "cannot install python module $2 for $(command -v "$PY") (pip install $2)"
   else
-    say "WARNING: $(command -v "$PY") has no pyzmq and pip cannot add it; the foreign-peer test will skip"
+    say "WARNING: $(command -v "$PY") has no $2 and pip cannot add it; the tests that need it will skip"
   fi
-else
-  say "python3 not found: the foreign-peer test will skip"
-fi
+}
+pip_module zmq pyzmq optional
+pip_module pycrate_asn1dir pycrate required
+pip_module asn1tools asn1tools required
 
 say "done"
