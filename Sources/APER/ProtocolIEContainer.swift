@@ -68,7 +68,8 @@ extension APERDecoder {
     }
 
     /// A list of ProtocolIE-SingleContainer items that should all carry IE `id`; items with other
-    /// ids are skipped (criticality ignore/notify) or refused (reject).
+    /// ids are skipped (criticality ignore/notify) or refused (reject). If skipping leaves fewer
+    /// items than the SIZE constraint's lower bound, that is an `invalidLength` error.
     public mutating func decodeSingleContainerList<T>(size: ClosedRange<Int>, id: Int, _ name: String, _ value: (inout APERDecoder) throws -> T) throws -> [T] {
         try component(name) { dec in
             let count = try dec.decodeCount(size: size, minimumElementBits: 32)
@@ -82,6 +83,10 @@ extension APERDecoder {
                         return true
                     }
                 }
+            }
+            // skipping unknown items must not leave a list its own constraint forbids
+            guard out.count >= size.lowerBound else {
+                throw APERError(.invalidLength("\(count) item(s) but only \(out.count) with the known IE id \(id); at least \(size.lowerBound) needed"), bitOffset: dec.position)
             }
             return out
         }

@@ -135,3 +135,19 @@ struct E2APRobustnessTests {
     }
 }
 
+
+@Suite("Findings of the E2AP fuzzer, kept as regressions")
+struct E2APFuzzRegressionTests {
+    /// RICserviceUpdateAcknowledge whose RANfunctionsIDcause-List holds one item with an unknown IE
+    /// id (4103, criticality ignore): skipping it left an empty list, which decoded to a value that
+    /// could not be encoded again (SIZE(1..256)). Found by scripts/fuzz.sh e2ap in 267 executions.
+    @Test func listWhoseOnlyItemIsUnknownIsATypedError() throws {
+        let bytes = try #require(OctetString(hex: "2007002d0000030031000200050009001301000640050000020003000640050000030001000d0009001007400400000712").map { $0.bytes })
+        #expect {
+            _ = try E2APPDU(aperBytes: bytes)
+        } throws: { error in
+            guard let e = error as? APERError, case .invalidLength = e.kind else { return false }
+            return e.path.contains("RANfunctionsIDcause-List")
+        }
+    }
+}
