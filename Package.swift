@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "RadioModel", targets: ["RadioModel"]),
         .library(name: "Scheduler", targets: ["Scheduler"]),
         .library(name: "APER", targets: ["APER"]),
+        .library(name: "E2AP", targets: ["E2AP"]),
+        .library(name: "E2SMKPM", targets: ["E2SMKPM"]),
+        .library(name: "E2SMRC", targets: ["E2SMRC"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -48,17 +51,27 @@ let package = Package(
         // codecs: ASN.1 aligned PER runtime, then the protocols written on it
         .target(name: "APER"),
         .target(name: "E2AP", dependencies: ["APER"]),
+        .target(name: "E2SMCommon", dependencies: ["APER"]),
+        .target(name: "E2SMKPM", dependencies: ["APER", "E2SMCommon"]),
+        .target(name: "E2SMRC", dependencies: ["APER", "E2SMCommon"]),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMKPM", "E2SMRC", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),
         .testTarget(name: "BusTests", dependencies: ["Bus", "ranlab", "RanlabTestSupport"]),
+        .testTarget(name: "E2SMKPMTests", dependencies: ["APER", "E2SMCommon", "E2SMKPM"]),
+        .testTarget(name: "E2SMRCTests", dependencies: ["E2SMRC", "E2SMCommon", "APER"]),
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),
+        // libFuzzer targets (scripts/fuzz.sh); a normal build makes input replayers of them
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzE2AP", dependencies: ["APER", "E2AP", "FuzzSupport"]),
+        .executableTarget(name: "FuzzKPM", dependencies: ["APER", "E2SMKPM", "FuzzSupport"]),
+
         .testTarget(name: "APERTests", dependencies: ["APER"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler", "RadioModel"]),

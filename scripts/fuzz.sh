@@ -32,7 +32,16 @@ if [ -z "$(ls -A "$corpus")" ]; then
   swift build --product ranlab >/dev/null
   seeds=$(mktemp -d)
   .build/debug/ranlab pdu samples --out "$seeds" >/dev/null
-  cp "$seeds/$target"/*.aper "$corpus"/
+  if [ "$target" = e2sm-kpm ]; then
+    # the KPM target's first byte selects the message type (FuzzKPM.swift)
+    i=0
+    for t in RANfunctionDescription EventTriggerDefinition ActionDefinition IndicationHeader IndicationMessage; do
+      for f in "$seeds/$target/$t"*.aper; do { printf "\\$(printf %o $i)"; cat "$f"; } > "$corpus/$(basename "$f")"; done
+      i=$((i + 1))
+    done
+  else
+    cp "$seeds/$target"/*.aper "$corpus"/
+  fi
   rm -rf "$seeds"
 fi
 

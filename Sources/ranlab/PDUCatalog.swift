@@ -1,5 +1,7 @@
 import APER
 import E2AP
+import E2SMKPM
+import E2SMRC
 
 /// The protocols `ranlab pdu` knows: their message types and sample values.
 struct PDUProtocol: Sendable {
@@ -40,6 +42,12 @@ enum PDUCatalog {
             name: "e2ap", summary: "E2AP v3.01 (O-RAN.WG3.E2AP), one E2AP-PDU per file",
             types: [(name: "E2AP-PDU", type: E2APPDU.self)],
             samples: { E2APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } }),
+        PDUProtocol(
+            name: "e2sm-kpm", summary: "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
+            types: E2SMKPMCatalog.types, samples: { E2SMKPMCatalog.samples() }),
+        PDUProtocol(
+            name: "e2sm-rc", summary: "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
+            types: E2SMRCCatalog.types, samples: { E2SMRCCatalog.samples() }),
     ]
 
     static func named(_ name: String) throws -> PDUProtocol {
