@@ -4,6 +4,7 @@ import PackageDescription
 // Benchmarks of ranlab's Bus and MAC scheduler, kept out of the main package so its users never build them.
 //   swift build -c release --package-path Benchmarks --product BusBench   (scripts/bench.sh bus)
 //   swift build -c release --package-path Benchmarks --product SchedulerBench   (scripts/bench.sh scheduler)
+//   swift build -c release --package-path Benchmarks --product CodecBench       (scripts/bench.sh codec)
 //   swift package --package-path Benchmarks benchmark                      (ordo-one/benchmark suite)
 let package = Package(
     name: "ranlab-benchmarks",
@@ -25,13 +26,29 @@ let package = Package(
             dependencies: ["CRawBaseline", .product(name: "Bus", package: "ranlab")]
         ),
 
-        // `NAME VALUE UNIT` lines: scheduler per-slot time percentiles and heap allocations per slot
-        // (its own counting malloc, exported so that every shared library binds to it).
+        // A counting malloc for the timing executables (exported, so every shared library binds to it).
+        .target(name: "BenchSupport"),
+
+        // `NAME VALUE UNIT` lines: scheduler per-slot time percentiles and heap allocations per slot.
         .executableTarget(
             name: "SchedulerBench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "Scheduler", package: "ranlab"),
                 .product(name: "RadioModel", package: "ranlab"),
+            ],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
+        ),
+
+        // `NAME VALUE UNIT` lines: E2AP/E2SM encode and decode time and allocations per PDU.
+        .executableTarget(
+            name: "CodecBench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "APER", package: "ranlab"),
+                .product(name: "E2AP", package: "ranlab"),
+                .product(name: "E2SMKPM", package: "ranlab"),
+                .product(name: "E2SMRC", package: "ranlab"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
@@ -45,6 +62,17 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SchedulerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "CodecBenchmarks",
+            dependencies: [
+                .product(name: "APER", package: "ranlab"),
+                .product(name: "E2AP", package: "ranlab"),
+                .product(name: "E2SMKPM", package: "ranlab"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CodecBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

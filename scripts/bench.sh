@@ -15,12 +15,19 @@
 #       an interposed malloc), grants per slot, DL throughput, and p50 ratio to srsRAN's p50.
 #       --quick: 10k slots instead of 100k. More options: --slots N, --ues 1,32,…, --policy rr,pf.
 #
+#   scripts/bench.sh codec [--quick] [--iterations N]
+#       E2AP / E2SM-KPM: encode and decode time (p50/p99/mean µs) and heap allocations per PDU for a
+#       RICindication carrying KPM format 1 with 10 measurements for 32 UEs, and for an E2setupRequest
+#       with ranlab's KPM and RC RAN function definitions; then, as the reference in the same run, the
+#       same E2AP bytes decoded and re-encoded by pycrate (the independent codec of the tests).
+#
 # The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
 set -euo pipefail
 
 usage() {
   echo "usage: scripts/bench.sh bus [--quick] [--reps N] [--only TRANSPORT]" >&2
   echo "       scripts/bench.sh scheduler [--quick] [--slots N] [--ues 1,8,...] [--policy rr,pf]" >&2
+  echo "       scripts/bench.sh codec [--quick] [--iterations N]" >&2
   exit 2
 }
 
@@ -44,6 +51,13 @@ run_product() {
 case "$target" in
   bus) run_product BusBench "$@" ;;
   scheduler) run_product SchedulerBench "$@" ;;
+  codec)
+    # our codec first, then pycrate on the same bytes (written by CodecBench into a temp dir)
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    ( run_product CodecBench --write-pdus "$tmp" "$@" ) | tee "$tmp/ranlab.txt"
+    python3 "$root/scripts/codec_reference.py" "$tmp" "$tmp/ranlab.txt"
+    ;;
   *)
     echo "bench: unknown target '$target'" >&2
     usage

@@ -9,14 +9,15 @@ public struct APERDecoder: Sendable {
     /// One past the last bit this decoder may read.
     public let end: Int
     /// Current nesting of open types and components.
-    public private(set) var depth: Int
+    public var depth: Int { nestingDepth }
+    @usableFromInline var nestingDepth: Int
     public let maxDepth: Int
 
     public init(_ bytes: [UInt8], maxDepth: Int = 64) {
         self.bytes = bytes
         self.position = 0
         self.end = bytes.count * 8
-        self.depth = 0
+        self.nestingDepth = 0
         self.maxDepth = maxDepth
     }
 
@@ -24,7 +25,7 @@ public struct APERDecoder: Sendable {
         self.bytes = bytes
         self.position = start
         self.end = end
-        self.depth = depth
+        self.nestingDepth = depth
         self.maxDepth = maxDepth
     }
 
@@ -36,16 +37,16 @@ public struct APERDecoder: Sendable {
         APERError(kind, path: name.map { [$0] } ?? [], bitOffset: position)
     }
 
-    /// Runs `body` one level deeper, prefixing any error's path with `name`.
-    @inline(__always)
-    public mutating func component<T>(_ name: String, _ body: (inout APERDecoder) throws -> T) throws -> T {
-        guard depth < maxDepth else { throw failure(.tooDeep(limit: maxDepth), name) }
-        depth += 1
-        defer { depth -= 1 }
+    /// Runs `body` one level deeper, prefixing any error's path with `name` (evaluated only on error).
+    @inlinable
+    public mutating func component<T>(_ name: @autoclosure () -> String, _ body: (inout APERDecoder) throws -> T) throws -> T {
+        guard depth < maxDepth else { throw APERError(.tooDeep(limit: maxDepth), path: [name()], bitOffset: position) }
+        nestingDepth += 1
+        defer { nestingDepth -= 1 }
         do {
             return try body(&self)
         } catch let error as APERError {
-            throw error.within(name)
+            throw error.within(name())
         }
     }
 
@@ -368,6 +369,7 @@ public struct APERDecoder: Sendable {
         return n
     }
 
+    @inlinable
     public mutating func decodeSequenceOf<T>(size: ClosedRange<Int>? = nil, extensible: Bool = false, minimumElementBits: Int = 1, _ name: String? = nil, _ element: (inout APERDecoder) throws -> T) throws -> [T] {
         let n = try decodeCount(size: size, extensible: extensible, minimumElementBits: minimumElementBits, name)
         var out: [T] = []

@@ -63,13 +63,13 @@ public struct APEREncoder: Sendable {
 
     // MARK: error context
 
-    /// Runs `body`, prefixing any error's path with `name`.
-    @inline(__always)
-    public mutating func component<T>(_ name: String, _ body: (inout APEREncoder) throws -> T) throws -> T {
+    /// Runs `body`, prefixing any error's path with `name` (evaluated only on error).
+    @inlinable
+    public mutating func component<T>(_ name: @autoclosure () -> String, _ body: (inout APEREncoder) throws -> T) throws -> T {
         do {
             return try body(&self)
         } catch let error as APERError {
-            throw error.within(name)
+            throw error.within(name())
         }
     }
 
@@ -205,11 +205,23 @@ public struct APEREncoder: Sendable {
         writeConstrainedWholeNumber(UInt64(index), range: UInt64(rootCount))
     }
 
-    /// REAL (X.691 15: a length and the CER/DER contents octets, base 2).
+    /// REAL (X.691 15: a length and the CER/DER contents octets, base 2), written without a
+    /// temporary buffer.
     public mutating func encodeReal(_ value: Double) {
-        let contents = realContents(value)
-        writeUnconstrainedLength(contents.count)
-        writeOctets(contents)
+        guard let parts = RealParts(value) else {
+            let special: UInt8 = value.isNaN ? 0x42 : value.isInfinite ? (value < 0 ? 0x41 : 0x40) : (value.sign == .minus ? 0x43 : 0)
+            if value == 0 && value.sign == .plus {
+                writeUnconstrainedLength(0)
+            } else {
+                writeUnconstrainedLength(1)
+                writeBits(UInt64(special), count: 8)
+            }
+            return
+        }
+        writeUnconstrainedLength(1 + parts.exponentOctets + parts.mantissaOctets)
+        writeBits(UInt64(parts.first), count: 8)
+        writeBits(UInt64(bitPattern: parts.exponent), count: parts.exponentOctets * 8)
+        writeBits(parts.mantissa, count: parts.mantissaOctets * 8)
     }
 
     // MARK: strings
@@ -325,7 +337,9 @@ public struct APEREncoder: Sendable {
         }
     }
 
-    /// SEQUENCE OF: the count, then each element.
+    /// SEQUENCE OF: the count, then each element. (Inlinable, so iterating a concrete collection
+    /// costs no per-element allocation in unspecialized generic code.)
+    @inlinable
     public mutating func encodeSequenceOf<C: Collection>(_ elements: C, size: ClosedRange<Int>? = nil, extensible: Bool = false, _ name: String? = nil, _ element: (inout APEREncoder, C.Element) throws -> Void) throws {
         try encodeCount(elements.count, size: size, extensible: extensible, name)
         var i = 0
@@ -395,28 +409,35 @@ func octetWidth(_ x: UInt64) -> Int {
     (64 - x.leadingZeroBitCount + 7) / 8
 }
 
+/// A finite non-zero REAL in the CER/DER form PER requires (X.690 8.5.7, 11.3.1): base 2, scale 0,
+/// odd mantissa, exponent in the fewest two's-complement octets.
+struct RealParts {
+    let first: UInt8
+    let exponent: Int64
+    let exponentOctets: Int
+    let mantissa: UInt64
+    let mantissaOctets: Int
+
+    init?(_ value: Double) {
+        guard value.isFinite, value != 0 else { return nil }
+        var mantissa = value.significandBitPattern | (value.isNormal ? (1 << 52) : 0)
+        var exponent = value.isNormal ? Int64(value.exponent) - 52 : -1074
+        let shift = mantissa.trailingZeroBitCount
+        mantissa >>= UInt64(shift)
+        exponent += Int64(shift)
+        var octets = 1
+        while octets < 8 && !(exponent >= -(1 << (octets * 8 - 1)) && exponent < (1 << (octets * 8 - 1))) { octets += 1 }
+        first = 0x80 | (value < 0 ? 0x40 : 0) | UInt8(octets - 1)
+        self.exponent = exponent & ((1 << Int64(octets * 8)) - 1)
+        exponentOctets = octets
+        self.mantissa = mantissa
+        mantissaOctets = octetWidth(mantissa)
+    }
+}
+
 /// X.690 8.5 contents octets of a REAL in the CER/DER form PER requires (base 2, odd mantissa).
 func realContents(_ value: Double) -> [UInt8] {
-    if value == 0 { return value.sign == .minus ? [0x43] : [] }
-    if value.isNaN { return [0x42] }
-    if value.isInfinite { return value < 0 ? [0x41] : [0x40] }
-    var mantissa = value.significandBitPattern | (value.isNormal ? (1 << 52) : 0)
-    var exponent = Int(value.exponent) - 52
-    if !value.isNormal { exponent = -1074 }
-    while mantissa & 1 == 0 { mantissa >>= 1; exponent += 1 }
-    var first: UInt8 = 0x80
-    if value < 0 { first |= 0x40 }
-    var expBytes: [UInt8] = []
-    var e = Int64(exponent)
-    repeat {
-        expBytes.insert(UInt8(truncatingIfNeeded: e), at: 0)
-        e >>= 8
-    } while !((e == 0 && expBytes[0] & 0x80 == 0) || (e == -1 && expBytes[0] & 0x80 != 0))
-    first |= UInt8(expBytes.count - 1)  // 1..3 octets of exponent
-    var out: [UInt8] = [first]
-    out.append(contentsOf: expBytes)
-    var m: [UInt8] = []
-    while mantissa > 0 { m.insert(UInt8(mantissa & 0xFF), at: 0); mantissa >>= 8 }
-    out.append(contentsOf: m)
-    return out
+    var e = APEREncoder(capacity: 16)
+    e.encodeReal(value)
+    return Array(e.finished().dropFirst())  // without the length octet
 }

@@ -21,7 +21,7 @@ extension APEREnumerated {
 
     public func encode(aper encoder: inout APEREncoder) throws {
         let index = Self.allCases.firstIndex(of: self)!
-        try encoder.encodeEnumerated(index, rootCount: Self.rootCount, extensible: Self.isExtensible, "\(Self.self)")
+        try encoder.component("\(Self.self)") { try $0.encodeEnumerated(index, rootCount: Self.rootCount, extensible: Self.isExtensible) }
     }
 }
 

@@ -8,6 +8,7 @@ import Darwin
 #endif
 import RadioModel
 import Scheduler
+import BenchSupport
 
 struct Options {
     var slots = 100_000

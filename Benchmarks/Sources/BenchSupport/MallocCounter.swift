@@ -8,7 +8,7 @@
 @_silgen_name("__libc_memalign") private func libcMemalign(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer?
 
 /// Allocation calls so far (relaxed; the benchmark is single-threaded while it reads it).
-nonisolated(unsafe) var mallocCalls: Int = 0
+nonisolated(unsafe) public var mallocCalls: Int = 0
 
 @_cdecl("malloc") public func countingMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
     mallocCalls &+= 1
@@ -44,13 +44,13 @@ nonisolated(unsafe) var mallocCalls: Int = 0
     return 0
 }
 
-enum MallocCounter {
-    static var available: Bool { true }
-    static var calls: Int { mallocCalls }
+public enum MallocCounter {
+    public static var available: Bool { true }
+    public static var calls: Int { mallocCalls }
 }
 #else
-enum MallocCounter {
-    static var available: Bool { false }
-    static var calls: Int { 0 }
+public enum MallocCounter {
+    public static var available: Bool { false }
+    public static var calls: Int { 0 }
 }
 #endif
