@@ -1,6 +1,7 @@
 import APER
 import E2AP
 import E2SMKPM
+import E2SMCommon
 import E2SMRC
 
 /// The protocols `ranlab pdu` knows: their message types and sample values.
@@ -41,7 +42,7 @@ enum PDUCatalog {
         PDUProtocol(
             name: "e2ap", summary: "E2AP v3.01 (O-RAN.WG3.E2AP), one E2AP-PDU per file",
             types: [(name: "E2AP-PDU", type: E2APPDU.self)],
-            samples: { E2APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } }),
+            samples: { E2APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } + PDUCatalog.layeredE2APSamples() }),
         PDUProtocol(
             name: "e2sm-kpm", summary: "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
             types: E2SMKPMCatalog.types, samples: { E2SMKPMCatalog.samples() }),
@@ -49,6 +50,33 @@ enum PDUCatalog {
             name: "e2sm-rc", summary: "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
             types: E2SMRCCatalog.types, samples: { E2SMRCCatalog.samples() }),
     ]
+
+    /// E2AP messages carrying real E2SM payloads, as ranlab's DU and RIC exchange them: the setup
+    /// with the KPM and RC RAN function definitions, a KPM report, and a slice-quota control.
+    static func layeredE2APSamples() -> [(name: String, value: any APERValue)] {
+        func bytes(_ value: any APERValue) -> OctetString { OctetString((try? value.aperBytes()) ?? []) }
+        func kpm(_ name: String) -> any APERValue { E2SMKPMCatalog.samples().first { $0.name == name }!.value }
+        let request = RICrequestID(ricRequestorID: 1001, ricInstanceID: 1)
+        var out: [(name: String, value: any APERValue)] = []
+        if case var .e2setupRequest(setup) = E2APSamples.all.first(where: { $0.name == "E2setupRequest" })?.pdu.message {
+            setup.ranFunctionsAdded = [
+                RANfunctionItem(ranFunctionID: 2, ranFunctionDefinition: bytes(kpm("RANfunctionDescription")), ranFunctionRevision: 1, ranFunctionOID: "1.3.6.1.4.1.53148.1.1.2.2"),
+                RANfunctionItem(ranFunctionID: 3, ranFunctionDefinition: bytes(SliceQuotaControl.ranFunctionDefinition()), ranFunctionRevision: 1, ranFunctionOID: "1.3.6.1.4.1.53148.1.1.2.3"),
+            ]
+            out.append((name: "E2setupRequest-ranlabDU", value: E2APPDU(setup)))
+        }
+        out.append((name: "RICindication-KPM", value: E2APPDU(RICindication(
+            ricRequestID: request, ranFunctionID: 2, ricActionID: 1, ricIndicationSN: 1, ricIndicationType: .report,
+            ricIndicationHeader: bytes(kpm("IndicationHeader-Format1")), ricIndicationMessage: bytes(kpm("IndicationMessage-Format1"))))))
+        let quotas = [
+            try! SlicePRBQuota(plmn: PLMNIdentity([0x00, 0xF1, 0x10]), sst: 1, sd: SD([0x00, 0x00, 0x01]), minPRBPolicyRatio: 20, maxPRBPolicyRatio: 80, dedicatedPRBPolicyRatio: 10),
+            try! SlicePRBQuota(plmn: PLMNIdentity([0x00, 0xF1, 0x10]), sst: 2, minPRBPolicyRatio: 5, maxPRBPolicyRatio: 50, dedicatedPRBPolicyRatio: 0),
+        ]
+        out.append((name: "RICcontrolRequest-RCSliceQuota", value: E2APPDU(RICcontrolRequest(
+            ricRequestID: request, ranFunctionID: 3, ricControlHeader: bytes(SliceQuotaControl.header(ueID: nil)),
+            ricControlMessage: bytes(SliceQuotaControl.message(quotas)), ricControlAckRequest: .ack))))
+        return out
+    }
 
     static func named(_ name: String) throws -> PDUProtocol {
         guard let p = protocols.first(where: { $0.name == name }) else {
