@@ -7,7 +7,9 @@ SAMPLES_DIR is what `ranlab pdu samples --out SAMPLES_DIR` writes:
   e2ap/*.aper      decoded and re-encoded with pycrate's E2AP module (pycrate_asn1dir.E2AP)
   e2sm-kpm/*.aper  decoded and re-encoded with asn1tools compiled from the E2SM-KPM v3.00 ASN.1
   e2sm-rc/*.aper   decoded and re-encoded with asn1tools compiled from the E2SM-RC v1.03 ASN.1
-Every PDU must decode and re-encode to identical bytes. ASN1_DIR (default ../shared/asn1 beside
+Every PDU must decode and re-encode to identical bytes; for E2AP, pycrate must also know every
+value (no `_unk_` open types: catches wrong IE ids), and each message's IEs must carry the
+criticality its IE set in the ASN.1 gives them, with every mandatory IE present. ASN1_DIR (default ../shared/asn1 beside
 the repository, or $RANLAB_ASN1_DIR) holds the O-RAN ASN.1 modules. Exits 1 on any difference.
 """
 import os
@@ -36,9 +38,63 @@ def files(directory):
     return sorted(f for f in os.listdir(directory) if f.endswith(".aper"))
 
 
-def check_e2ap(directory):
+def e2ap_ie_sets(asn1_dir):
+    """{message name: {ie id: (criticality, presence)}} from the E2AP ASN.1, or None if absent."""
+    import re
+    path = os.path.join(asn1_dir, "e2ap_v3_01.asn")
+    if not os.path.exists(path):
+        return None
+    text = re.sub(r"--[^\n]*", "", open(path).read())
+    ids = {m.group(1): int(m.group(2)) for m in re.finditer(r"(id-[\w-]+)\s+ProtocolIE-ID\s*::=\s*(\d+)", text)}
+    sets = {}
+    for m in re.finditer(r"([\w-]+)\s+E2AP-PROTOCOL-IES\s*::=\s*\{(.*?)\n\}", text, re.S):
+        entries = re.findall(r"ID\s+(id-[\w-]+)\s+CRITICALITY\s+(\w+)\s+TYPE\s+[\w-]+\s+PRESENCE\s+(\w+)", m.group(2))
+        sets[m.group(1)] = {ids[i]: (c, p) for i, c, p in entries}
+    messages = {}
+    for m in re.finditer(r"([\w-]+)\s*::=\s*SEQUENCE\s*\{\s*protocolIEs\s+ProtocolIE-Container\s*\{\s*\{\s*([\w-]+)\s*\}\s*\}", text):
+        messages[m.group(1)] = sets.get(m.group(2), {})
+    return messages
+
+
+def unknown_values(value, path="value"):
+    """Paths of values pycrate could not decode as any type it knows (`_unk_…`)."""
+    found = []
+    if isinstance(value, tuple) and value and isinstance(value[0], str) and value[0].startswith("_unk_"):
+        found.append(path)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += unknown_values(v, f"{path}.{k}")
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            found += unknown_values(v, f"{path}[{i}]")
+    return found
+
+
+def ie_problems(value, ie_sets):
+    """The top-level IEs of an E2AP PDU checked against the message's IE set: known id, the
+    criticality the set gives it, every mandatory IE present."""
+    kind, body = value
+    message, content = body["value"]
+    table = ie_sets.get(message)
+    if table is None:
+        return [f"{message}: no IE set in the ASN.1"]
+    problems, seen = [], set()
+    for ie in content["protocolIEs"]:
+        seen.add(ie["id"])
+        if ie["id"] not in table:
+            problems.append(f"{message}: IE id {ie['id']} is not in its IE set")
+        elif ie["criticality"] != table[ie["id"]][0]:
+            problems.append(f"{message}: IE id {ie['id']} criticality {ie['criticality']}, the IE set says {table[ie['id']][0]}")
+    for ie_id, (_, presence) in table.items():
+        if presence == "mandatory" and ie_id not in seen:
+            problems.append(f"{message}: mandatory IE id {ie_id} missing")
+    return problems
+
+
+def check_e2ap(directory, asn1_dir=None):
     from pycrate_asn1dir import E2AP
     pdu = E2AP.E2AP_PDU_Descriptions.E2AP_PDU
+    ie_sets = e2ap_ie_sets(asn1_dir) if asn1_dir else None
     failures = 0
     for name in files(directory):
         data = open(os.path.join(directory, name), "rb").read()
@@ -49,11 +105,23 @@ def check_e2ap(directory):
             print(f"FAIL e2ap/{name}: pycrate cannot decode: {error}")
             failures += 1
             continue
+        problems = [f"pycrate sees an unknown value at {p}" for p in unknown_values(pdu.get_val())]
+        if ie_sets is not None and not name.startswith("unknown"):
+            problems += ie_problems(pdu.get_val(), ie_sets)
+        if name.startswith("ErrorIndication-cause-"):
+            # the file name claims a Cause; pycrate must read that same category and value
+            _, _, category, claimed = name[:-5].split("-", 3)
+            causes = [ie["value"][1] for ie in pdu.get_val()[1]["value"][1]["protocolIEs"] if ie["id"] == 1]
+            if causes != [(category, claimed)]:
+                problems.append(f"pycrate reads cause {causes}, ranlab meant {(category, claimed)}")
         if again != data:
             print(f"FAIL e2ap/{name}: pycrate re-encodes differently\n  ranlab  {data.hex()}\n  pycrate {again.hex()}")
             failures += 1
+        elif problems:
+            print(f"FAIL e2ap/{name}: " + "; ".join(problems))
+            failures += 1
         else:
-            print(f"ok   e2ap/{name} ({len(data)} octets)")
+            print(f"ok   e2ap/{name} ({len(data)} octets{', IEs as in the ASN.1' if ie_sets else ''})")
     return failures, len(files(directory))
 
 
@@ -93,7 +161,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     asn1_dir = sys.argv[2] if len(sys.argv) > 2 else os.environ.get(
         "RANLAB_ASN1_DIR", os.path.join(here, "..", "..", "shared", "asn1"))
-    failures, total = check_e2ap(os.path.join(samples, "e2ap"))
+    failures, total = check_e2ap(os.path.join(samples, "e2ap"), asn1_dir if os.path.isdir(asn1_dir) else None)
     for protocol in E2SM:
         directory = os.path.join(samples, protocol)
         if files(directory):

@@ -278,7 +278,13 @@ public struct APERDecoder: Sendable {
         var length = 0
         func take(_ dec: inout APERDecoder, _ count: Int) throws {
             try dec.need(count, name)
-            bits.reserveCapacity((length + count + 7) / 8)
+            var count = count
+            if dec.position % 8 == 0 && length % 8 == 0 && count >= 8 {
+                // whole octets on both sides: copy them
+                bits.append(contentsOf: try dec.readOctets(count / 8, name))
+                length += count / 8 * 8
+                count %= 8
+            }
             for _ in 0..<count {
                 if length % 8 == 0 { bits.append(0) }
                 if try dec.readBit(name) { bits[length / 8] |= 0x80 >> UInt8(length % 8) }
@@ -369,19 +375,41 @@ public struct APERDecoder: Sendable {
         return n
     }
 
+    /// SEQUENCE OF: reads the count (fragmented above 16K elements, X.691 11.9.3.8), then each
+    /// element. Each count is bounded by the input left ÷ `minimumElementBits` before anything is
+    /// allocated for it.
     @inlinable
     public mutating func decodeSequenceOf<T>(size: ClosedRange<Int>? = nil, extensible: Bool = false, minimumElementBits: Int = 1, _ name: String? = nil, _ element: (inout APERDecoder) throws -> T) throws -> [T] {
-        let n = try decodeCount(size: size, extensible: extensible, minimumElementBits: minimumElementBits, name)
         var out: [T] = []
-        out.reserveCapacity(n)
-        for i in 0..<n {
-            do {
-                out.append(try element(&self))
-            } catch let error as APERError {
-                throw error.within("[\(i)]")
+        if let n = try sequenceOfCount(size: size, extensible: extensible, minimumElementBits: minimumElementBits, name) {
+            out.reserveCapacity(n)
+            for i in 0..<n {
+                do { out.append(try element(&self)) } catch let error as APERError { throw error.within("[\(i)]") }
+            }
+            return out
+        }
+        try readFragmented(unitBits: max(minimumElementBits, 1), name) { dec, count in
+            for _ in 0..<count {
+                let i = out.count
+                do { out.append(try element(&dec)) } catch let error as APERError { throw error.within("[\(i)]") }
             }
         }
+        if let size, !extensible, !size.contains(out.count) {
+            throw APERError(.invalidLength("\(out.count) elements not in \(size.lowerBound)...\(size.upperBound)"), path: name.map { [$0] } ?? [], bitOffset: position)
+        }
         return out
+    }
+
+    /// The count of a SEQUENCE OF whose length is not fragmented, or nil when an unconstrained
+    /// length follows (read by the caller with `readFragmented`).
+    @usableFromInline
+    mutating func sequenceOfCount(size: ClosedRange<Int>?, extensible: Bool, minimumElementBits: Int, _ name: String?) throws -> Int? {
+        let (n, _, fragmented) = try readSize(size: size, extensible: extensible, unitBits: 0, name)
+        if fragmented { return nil }
+        if minimumElementBits > 0 && n > (end - position) / minimumElementBits {
+            throw failure(.truncated(needed: n * minimumElementBits, available: end - position), name)
+        }
+        return n
     }
 
     /// The CHOICE index: root alternatives 0..<rootCount; an extension alternative comes back as

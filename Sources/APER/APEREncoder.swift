@@ -115,6 +115,7 @@ public struct APEREncoder: Sendable {
     /// A length determinant without an upper bound below 64K (X.691 11.9.3.6–11.9.3.7);
     /// `n` must be below 16384 (longer runs go through `writeFragmented`).
     public mutating func writeUnconstrainedLength(_ n: Int) {
+        precondition(n >= 0 && n < 16384, "a length of 16K or more must be written in fragments (writeFragmented)")
         align()
         if n < 128 {
             writeBits(UInt64(n), count: 8)
@@ -327,25 +328,42 @@ public struct APEREncoder: Sendable {
         }
     }
 
-    /// A SEQUENCE OF / SET OF count with an optional SIZE constraint; then the caller writes the elements.
-    /// Counts of 16K or more without an upper bound below 64K are not supported (no protocol here has them).
+    /// A SEQUENCE OF / SET OF count with an optional SIZE constraint (below 16K when the count
+    /// needs an unconstrained length — `encodeSequenceOf` handles longer lists by fragments).
     public mutating func encodeCount(_ n: Int, size: ClosedRange<Int>? = nil, extensible: Bool = false, _ name: String? = nil) throws {
-        let (_, fragmented) = try writeSize(n, size: size, extensible: extensible, unitBits: 0, name)
-        if fragmented {
-            guard n < 16384 else { throw failure(.invalidLength("\(n) elements need length fragmentation, not supported for SEQUENCE OF"), name) }
+        if try sequenceOfPrefix(n, size: size, extensible: extensible, name) {
+            guard n < 16384 else { throw failure(.invalidLength("\(n) elements need length fragmentation; use encodeSequenceOf"), name) }
             writeUnconstrainedLength(n)
         }
     }
 
-    /// SEQUENCE OF: the count, then each element. (Inlinable, so iterating a concrete collection
-    /// costs no per-element allocation in unspecialized generic code.)
+    /// Writes what precedes a SEQUENCE OF's elements; true if the count still has to be written
+    /// as an unconstrained (possibly fragmented) length.
+    @usableFromInline
+    mutating func sequenceOfPrefix(_ n: Int, size: ClosedRange<Int>?, extensible: Bool, _ name: String?) throws -> Bool {
+        try writeSize(n, size: size, extensible: extensible, unitBits: 0, name).fragmented
+    }
+
+    /// SEQUENCE OF: the count, then each element; 16K elements or more go in length fragments
+    /// (X.691 11.9.3.8). Inlinable, so iterating a concrete collection costs no per-element
+    /// allocation in unspecialized generic code.
     @inlinable
     public mutating func encodeSequenceOf<C: Collection>(_ elements: C, size: ClosedRange<Int>? = nil, extensible: Bool = false, _ name: String? = nil, _ element: (inout APEREncoder, C.Element) throws -> Void) throws {
-        try encodeCount(elements.count, size: size, extensible: extensible, name)
         var i = 0
-        for e in elements {
-            do { try element(&self, e) } catch let error as APERError { throw error.within("[\(i)]") }
-            i += 1
+        if try !sequenceOfPrefix(elements.count, size: size, extensible: extensible, name) {
+            for e in elements {
+                do { try element(&self, e) } catch let error as APERError { throw error.within("[\(i)]") }
+                i += 1
+            }
+            return
+        }
+        var iterator = elements.makeIterator()
+        try writeFragmented(count: elements.count) { enc, range in
+            for _ in range {
+                guard let e = iterator.next() else { return }
+                do { try element(&enc, e) } catch let error as APERError { throw error.within("[\(i)]") }
+                i += 1
+            }
         }
     }
 

@@ -75,8 +75,14 @@ extension APERDecoder {
     /// Decodes a message's IE container inside a component named after the message.
     mutating func decodeMessage<T>(_ name: String, _ field: (Int, inout APERDecoder) throws -> Bool, build: () throws -> T) throws -> T {
         try component(name) { d in
+            let start = d.position
             try d.decodeIEContainer { id, _, inner in try field(id, &inner) }
-            return try build()
+            do {
+                return try build()
+            } catch var error as APERError {
+                error.bitOffset = start  // a missing IE: point at the container that lacks it
+                throw error
+            }
         }
     }
 }

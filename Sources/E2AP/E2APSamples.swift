@@ -37,6 +37,23 @@ public enum E2APSamples {
     ]
     static let ntpTime: OctetString = [0xEA, 0x1B, 0x2C, 0x3D, 0x80, 0x00, 0x00, 0x00]
 
+    /// One ErrorIndication per Cause value, named `ErrorIndication-cause-<category>-<value>` so an
+    /// independent decoder can check each value's position in its enumeration.
+    public static var causes: [(name: String, pdu: E2APPDU)] {
+        Cause.allValues.map { cause in
+            let (category, value): (String, String)
+            switch cause {
+            case let .ricRequest(v): (category, value) = ("ricRequest", v.rawValue)
+            case let .ricService(v): (category, value) = ("ricService", v.rawValue)
+            case let .e2Node(v): (category, value) = ("e2Node", v.rawValue)
+            case let .transport(v): (category, value) = ("transport", v.rawValue)
+            case let .protocol(v): (category, value) = ("protocol", v.rawValue)
+            case let .misc(v): (category, value) = ("misc", v.rawValue)
+            }
+            return (name: "ErrorIndication-cause-\(category)-\(value)", pdu: E2APPDU(ErrorIndication(transactionID: 9, cause: cause)))
+        }
+    }
+
     /// (message name, PDU) for every modelled message, in procedure order.
     public static var all: [(name: String, pdu: E2APPDU)] {
         let bodies: [any E2APMessageBody] = [

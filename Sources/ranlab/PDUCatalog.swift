@@ -42,7 +42,7 @@ enum PDUCatalog {
         PDUProtocol(
             name: "e2ap", summary: "E2AP v3.01 (O-RAN.WG3.E2AP), one E2AP-PDU per file",
             types: [(name: "E2AP-PDU", type: E2APPDU.self)],
-            samples: { E2APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } + PDUCatalog.layeredE2APSamples() }),
+            samples: { (E2APSamples.all + E2APSamples.causes).map { (name: $0.name, value: $0.pdu as any APERValue) } + PDUCatalog.layeredE2APSamples() }),
         PDUProtocol(
             name: "e2sm-kpm", summary: "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
             types: E2SMKPMCatalog.types, samples: { E2SMKPMCatalog.samples() }),

@@ -117,12 +117,69 @@ struct APERRoundTripTests {
     }
 
     @Test func hugeCountsAreRefusedBeforeAllocating() throws {
-        // a SEQUENCE OF claiming 16383 elements in a 3-octet input
+        // a SEQUENCE OF claiming 16383 elements of ≥ 8 bits in a 3-octet input: refused at the
+        // count, before any element is decoded or storage reserved
         var d = APERDecoder([0xBF, 0xFF, 0x00])
-        #expect(throws: APERError.self) { _ = try d.decodeSequenceOf(minimumElementBits: 8) { try $0.decodeInteger(in: 0...255) } }
-        // an octet string claiming 64K in a fragment header with no data
+        var elementsDecoded = 0
+        do {
+            _ = try d.decodeSequenceOf(minimumElementBits: 8) { dec -> Int64 in
+                elementsDecoded += 1
+                return try dec.decodeInteger(in: 0...255)
+            }
+            Issue.record("expected a truncation error")
+        } catch let error as APERError {
+            #expect(error.kind == .truncated(needed: 16383 * 8, available: 8))
+            #expect(error.bitOffset == 16)
+        }
+        #expect(elementsDecoded == 0)
+
+        // a fragment header promising 64K octets with one octet behind it: refused at the header
         d = APERDecoder([0xC4, 0x00])
-        #expect(throws: APERError.self) { _ = try d.decodeOctetString() }
+        do {
+            _ = try d.decodeOctetString()
+            Issue.record("expected a truncation error")
+        } catch let error as APERError {
+            #expect(error.kind == .truncated(needed: 65536 * 8, available: 8))
+            #expect(error.bitOffset == 8)
+        }
+    }
+
+    /// `SEQUENCE (SIZE(1..2147483647)) OF INTEGER (0..255)` and `OCTET STRING` of 16K and more,
+    /// against asn1tools 0.169: fragment headers, the element split and the closing length.
+    @Test func fragmentsMatchAnIndependentCodec() throws {
+        let elements = { (n: Int) in (0..<n).map { Int64($0 % 256) } }
+        for (n, length, head, tail) in [(16384, 16386, "c10001", "feff00"), (16385, 16387, "c10001", "ff0100"), (81920, 81923, "c40001", "feff00")] {
+            var e = APEREncoder()
+            try e.encodeSequenceOf(elements(n), size: 1...2_147_483_647) { try $0.encodeInteger($1, in: 0...255) }
+            let bytes = e.finished()
+            #expect(bytes.count == length)
+            #expect(hexString(bytes.prefix(3)) == head)
+            #expect(hexString(bytes.suffix(3)) == tail)
+            if n == 81920 { #expect(hexString(bytes[65537..<65540]) == "c10001") }  // 4×16K, then 1×16K, then 0
+            var d = APERDecoder(bytes)
+            let back = try d.decodeSequenceOf(size: 1...2_147_483_647, minimumElementBits: 8) { try $0.decodeInteger(in: 0...255) }
+            #expect(back == elements(n))
+            #expect(d.remainingBits == 0)
+        }
+        for (n, length, head) in [(16384, 16386, "c100"), (81920, 81923, "c400")] {
+            var e = APEREncoder()
+            try e.encodeOctetString((0..<n).map { UInt8($0 % 256) })
+            let bytes = e.finished()
+            #expect(bytes.count == length && hexString(bytes.prefix(2)) == head && hexString(bytes.suffix(3)) == "feff00")
+        }
+        // a fragmented list without its closing length is an error, not a shorter list
+        var e = APEREncoder()
+        try e.encodeSequenceOf(elements(16384), size: 1...2_147_483_647) { try $0.encodeInteger($1, in: 0...255) }
+        var d = APERDecoder(Array(e.finished().dropLast()))
+        #expect(throws: APERError.self) { _ = try d.decodeSequenceOf(size: 1...2_147_483_647, minimumElementBits: 8) { try $0.decodeInteger(in: 0...255) } }
+    }
+
+    @Test func longFragmentedBitStringsDecodeByOctets() throws {
+        let bits = BitString(bytes: (0..<40000).map { UInt8($0 % 251) }, length: 40000 * 8 - 3)
+        var e = APEREncoder()
+        try e.encodeBitString(bits)
+        var d = APERDecoder(e.finished())
+        #expect(try d.decodeBitString() == bits)
     }
 
     @Test func nestingIsBounded() throws {

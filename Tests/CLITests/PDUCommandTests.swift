@@ -12,7 +12,7 @@ struct PDUCommandTests {
         let result = try RanlabBinary.run(["pdu", "samples", "--out", dir.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path("e2ap")).filter { $0.hasSuffix(".aper") }
-        #expect(files.count == E2APSamples.all.count + 3)  // + the layered ones (real E2SM payloads inside)
+        #expect(files.count == E2APSamples.all.count + E2APSamples.causes.count + 3)  // + the layered ones (real E2SM payloads inside)
         for layered in ["E2setupRequest-ranlabDU", "RICindication-KPM", "RICcontrolRequest-RCSliceQuota"] {
             #expect(files.contains(layered + ".aper"))
         }

@@ -295,3 +295,19 @@ private func checkReencodes(_ value: any APERValue, _ what: @autoclosure () -> S
         #expect(try decoder.decodeReal() == -95.5)
     }
 }
+
+@Suite("KPM lists longer than 16K use length fragments")
+struct KPMFragmentationTests {
+    /// 16384 noValue records in one MeasurementDataItem: measRecord is SIZE(1..2147483647), so its
+    /// count is fragmented. asn1tools 0.169 encodes this value to 6150 octets starting 00000000c1,
+    /// ending 49249200; our bytes must be the same.
+    @Test func sixteenKRecordsMatchAsn1tools() throws {
+        let message = KPMIndicationMessage(indicationMessageFormats: .indicationMessageFormat1(
+            KPMIndicationMessageFormat1(measData: [MeasurementDataItem(measRecord: Array(repeating: .noValue, count: 16384))])))
+        let bytes = try message.aperBytes()
+        #expect(bytes.count == 6150)
+        #expect(hexString(bytes.prefix(8)) == "00000000c1492492")
+        #expect(hexString(bytes.suffix(4)) == "49249200")
+        #expect(try KPMIndicationMessage(aperBytes: bytes) == message)
+    }
+}
