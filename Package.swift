@@ -68,9 +68,10 @@ let package = Package(
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),
         // libFuzzer targets (scripts/fuzz.sh); a normal build makes input replayers of them
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["APER"]),
         .executableTarget(name: "FuzzE2AP", dependencies: ["APER", "E2AP", "FuzzSupport"]),
         .executableTarget(name: "FuzzKPM", dependencies: ["APER", "E2SMKPM", "FuzzSupport"]),
+        .executableTarget(name: "FuzzRC", dependencies: ["APER", "E2SMRC", "FuzzSupport"]),
 
         .testTarget(name: "APERTests", dependencies: ["APER"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),

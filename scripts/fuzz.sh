@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of ranlab's decoders with libFuzzer + AddressSanitizer.
 #
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm | e2sm-rc
 #
 # Builds the target with -sanitize=fuzzer,address into .build-fuzz, seeds the corpus with the
 # `ranlab pdu samples` PDUs, runs for SECONDS on one core and reports executions, coverage and
@@ -15,7 +15,8 @@ seconds=${2:-}
 case "$target" in
   e2ap) product=FuzzE2AP ;;
   e2sm-kpm) product=FuzzKPM ;;
-  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm SECONDS" >&2; exit 2 ;;
+  e2sm-rc) product=FuzzRC ;;
+  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm|e2sm-rc SECONDS" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number" >&2; exit 2; }
 
@@ -32,10 +33,12 @@ if [ -z "$(ls -A "$corpus")" ]; then
   swift build --product ranlab >/dev/null
   seeds=$(mktemp -d)
   .build/debug/ranlab pdu samples --out "$seeds" >/dev/null
-  if [ "$target" = e2sm-kpm ]; then
-    # the KPM target's first byte selects the message type (FuzzKPM.swift)
+  if [ "$target" != e2ap ]; then
+    # the E2SM targets' first byte selects the message type (FuzzKPM.swift, FuzzRC.swift)
     i=0
-    for t in RANfunctionDescription EventTriggerDefinition ActionDefinition IndicationHeader IndicationMessage; do
+    types="RANfunctionDescription EventTriggerDefinition ActionDefinition IndicationHeader IndicationMessage"
+    [ "$target" = e2sm-rc ] && types="RANFunctionDefinition ControlHeader ControlMessage ControlOutcome"
+    for t in $types; do
       for f in "$seeds/$target/$t"*.aper; do { printf "\\$(printf %o $i)"; cat "$f"; } > "$corpus/$(basename "$f")"; done
       i=$((i + 1))
     done

@@ -4,6 +4,7 @@
 // driver (SwiftPM renames an executable's entry point, so libFuzzer's own main() cannot be used).
 // Built normally, it replays the files named on the command line through the same check, to
 // reproduce a finding without the sanitizers.
+import APER
 import Foundation
 
 #if FUZZING
@@ -40,5 +41,16 @@ public enum FuzzDriver {
         print("replayed \(files.count) input(s) without a crash")
         exit(0)
         #endif
+    }
+}
+
+/// The round-trip property for one E2SM type: bytes decode to a value or an APERError, and a
+/// value's encoding decodes to a value with the same encoding (compared as bytes: a REAL NaN is
+/// not equal to itself).
+public func checkRoundTrip<T: APERCodable>(_ type: T.Type, _ bytes: [UInt8]) {
+    guard let value = try? T(aperBytes: bytes) else { return }
+    guard let again = try? value.aperBytes() else { fatalError("decoded \(T.self) does not re-encode") }
+    guard let back = try? T(aperBytes: again), (try? back.aperBytes()) == again else {
+        fatalError("re-encoded \(T.self) does not decode to the same value")
     }
 }

@@ -151,3 +151,35 @@ struct E2APFuzzRegressionTests {
         }
     }
 }
+
+@Suite("Answering a PDU that does not decode")
+struct E2APErrorAnswerTests {
+    @Test func headerAndIdentifyingIEsSurviveABrokenBody() throws {
+        // a RICindication whose extra IE 9999 is sent with criticality reject: the body fails,
+        // the header, the RICrequestID and an ErrorIndication naming IE 9999 do not
+        let bytes = try E2APRobustnessTests().indicationWithExtraIE(id: 9999, criticality: .reject)
+        var failure: APERError?
+        do { _ = try E2APPDU(aperBytes: bytes) } catch let e as APERError { failure = e }
+        let error = try #require(failure)
+        let header = try E2APPDUHeader(aperBytes: bytes)
+        #expect(header.messageType == .initiatingMessage && header.procedureCode == 5 && header.criticality == .ignore)
+        #expect(header.ricRequestID == RICrequestID(ricRequestorID: 1, ricInstanceID: 2))
+        let answer = header.errorIndication(for: error)
+        #expect(answer.cause == .protocol(.abstractSyntaxErrorReject))
+        #expect(answer.ricRequestID == header.ricRequestID)
+        #expect(answer.criticalityDiagnostics?.procedureCode == 5)
+        #expect(answer.criticalityDiagnostics?.iEsCriticalityDiagnostics == [.init(iECriticality: .reject, iEID: 9999, typeOfError: .notUnderstood)])
+        // and the answer itself is a valid PDU
+        let answerPDU = try E2APPDU(aperBytes: try E2APPDU(answer).aperBytes())
+        guard case .errorIndication = answerPDU.message else { Issue.record("not an ErrorIndication"); return }
+    }
+
+    @Test func truncatedBodyStillGivesTheTransaction() throws {
+        let bytes = try E2APPDU(ResetRequest(transactionID: 77, cause: .misc(.omIntervention))).aperBytes()
+        let cut = Array(bytes.dropLast(1))
+        #expect(throws: APERError.self) { _ = try E2APPDU(aperBytes: cut) }
+        let header = try E2APPDUHeader(aperBytes: cut)
+        #expect(header.procedureCode == 3 && header.transactionID == 77)
+        #expect(throws: APERError.self) { _ = try E2APPDUHeader(aperBytes: [0xFF]) }
+    }
+}
