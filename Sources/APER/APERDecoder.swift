@@ -389,6 +389,7 @@ public struct APERDecoder: Sendable {
             return out
         }
         try readFragmented(unitBits: max(minimumElementBits, 1), name) { dec, count in
+            if out.isEmpty { out.reserveCapacity(count) }  // count is bounded by the input left
             for _ in 0..<count {
                 let i = out.count
                 do { out.append(try element(&dec)) } catch let error as APERError { throw error.within("[\(i)]") }
