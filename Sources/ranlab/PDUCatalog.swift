@@ -1,25 +1,53 @@
 import APER
+import Foundation
 import E2AP
 import E2SMKPM
 import E2SMCommon
 import E2SMRC
 
-/// The protocols `ranlab pdu` knows: their message types and sample values.
+/// One message type `ranlab pdu` can decode to JSON and encode from JSON.
+struct PDUType: Sendable {
+    let name: String
+    /// Bytes → a JSON-encodable value; throws APERError (or the protocol's own typed error) on bad input.
+    let decode: @Sendable ([UInt8]) throws -> any Encodable
+    /// JSON → bytes.
+    let encode: @Sendable (Data) throws -> [UInt8]
+
+    /// An aligned-PER type; octets left over after the value are an error.
+    static func aper<T: APERValue>(_ name: String, _ type: T.Type) -> PDUType {
+        PDUType(
+            name: name,
+            decode: { bytes in
+                var decoder = APERDecoder(bytes)
+                let value = try T(aper: &decoder)
+                if decoder.remainingBits >= 8 {
+                    throw PDUCommandError("\(decoder.remainingBits / 8) octet(s) after the end of the value (bit offset \(decoder.position))")
+                }
+                return value
+            },
+            encode: { data in try PDUJSON.decoder().decode(T.self, from: data).aperBytes() })
+    }
+}
+
+/// The protocols `ranlab pdu` knows: their message types and sample PDUs.
 struct PDUProtocol: Sendable {
     let name: String
     let summary: String
+    /// File extension of its samples.
+    var fileExtension = "aper"
     /// Message types by name; a protocol with one self-describing PDU type lists just that.
-    let types: [(name: String, type: any APERValue.Type)]
-    let samples: @Sendable () -> [(name: String, value: any APERValue)]
+    let types: [PDUType]
+    /// Sample PDUs: a name and the encoded bytes.
+    let samples: @Sendable () throws -> [(name: String, bytes: [UInt8])]
 
-    /// The type for `--type NAME`, or for a file named `NAME.aper` / `NAME-FormatN.aper` / `NAME-variant.aper`.
-    func type(named requested: String?, file: String?) throws -> (name: String, type: any APERValue.Type) {
+    /// The type for `--type NAME`, or for a file named `NAME.<ext>` / `NAME-FormatN.<ext>` / `NAME-variant.<ext>`.
+    func type(named requested: String?, file: String?) throws -> PDUType {
         if types.count == 1, requested == nil { return types[0] }
         var candidates: [String] = []
         if let requested { candidates.append(requested) }
         else if let file {
             var base = Substring(file.split(separator: "/").last ?? "")
-            if base.hasSuffix(".aper") { base = base.dropLast(5) }
+            if let dot = base.lastIndex(of: ".") { base = base[..<dot] }
             candidates.append(String(base))
             if let dash = base.firstIndex(of: "-") { candidates.append(String(base[..<dash])) }
         }
@@ -30,6 +58,19 @@ struct PDUProtocol: Sendable {
         if let requested { throw PDUCommandError("unknown --type \(requested) for \(name); known: \(known)") }
         throw PDUCommandError("\(name) needs --type (one of: \(known)); it cannot be told from the file name")
     }
+
+    /// A protocol of APER types whose samples are APER values.
+    static func aper(_ name: String, _ summary: String, types: [(name: String, type: any APERValue.Type)], samples: @escaping @Sendable () -> [(name: String, value: any APERValue)]) -> PDUProtocol {
+        PDUProtocol(
+            name: name, summary: summary,
+            types: types.map { aperType($0.name, $0.type) },
+            samples: { try samples().map { (name: $0.name, bytes: try $0.value.aperBytes()) } })
+    }
+
+    private static func aperType(_ name: String, _ type: any APERValue.Type) -> PDUType {
+        func open<T: APERValue>(_ t: T.Type) -> PDUType { PDUType.aper(name, t) }
+        return open(type)
+    }
 }
 
 struct PDUCommandError: Error, CustomStringConvertible {
@@ -39,15 +80,15 @@ struct PDUCommandError: Error, CustomStringConvertible {
 
 enum PDUCatalog {
     static let protocols: [PDUProtocol] = [
-        PDUProtocol(
-            name: "e2ap", summary: "E2AP v3.01 (O-RAN.WG3.E2AP), one E2AP-PDU per file",
+        .aper(
+            "e2ap", "E2AP v3.01 (O-RAN.WG3.E2AP), one E2AP-PDU per file",
             types: [(name: "E2AP-PDU", type: E2APPDU.self)],
             samples: { (E2APSamples.all + E2APSamples.causes).map { (name: $0.name, value: $0.pdu as any APERValue) } + PDUCatalog.layeredE2APSamples() }),
-        PDUProtocol(
-            name: "e2sm-kpm", summary: "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
+        .aper(
+            "e2sm-kpm", "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
             types: E2SMKPMCatalog.types, samples: { E2SMKPMCatalog.samples() }),
-        PDUProtocol(
-            name: "e2sm-rc", summary: "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
+        .aper(
+            "e2sm-rc", "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
             types: E2SMRCCatalog.types, samples: { E2SMRCCatalog.samples() }),
     ]
 

@@ -73,13 +73,13 @@ struct PDUSamplesCommand: ParsableCommand {
         for p in protocols {
             let dir = URL(fileURLWithPath: out).appendingPathComponent(p.name)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for sample in p.samples() {
-                let bytes: [UInt8]
-                do { bytes = try sample.value.aperBytes() } catch { failPDU("\(p.name)/\(sample.name): \(error)") }
-                try Data(bytes).write(to: dir.appendingPathComponent(sample.name + ".aper"))
+            let samples: [(name: String, bytes: [UInt8])]
+            do { samples = try p.samples() } catch { failPDU("\(p.name) samples: \(error)") }
+            for sample in samples {
+                try Data(sample.bytes).write(to: dir.appendingPathComponent(sample.name + "." + p.fileExtension))
                 total += 1
             }
-            print("\(p.name): \(p.samples().count) samples in \(dir.path)")
+            print("\(p.name): \(samples.count) samples in \(dir.path)")
         }
         print("wrote \(total) PDUs")
     }
@@ -106,21 +106,17 @@ struct PDUDecodeCommand: ParsableCommand {
     func run() throws {
         do {
             let p = try PDUCatalog.named(`protocol`)
-            let (typeName, type) = try p.type(named: self.type, file: file == "-" ? nil : file)
+            let type = try p.type(named: self.type, file: file == "-" ? nil : file)
             var bytes = [UInt8](try PDUJSON.read(file))
             if hex {
                 guard let parsed = OctetString(hex: String(decoding: bytes, as: UTF8.self)) else { throw PDUCommandError("input is not hex text") }
                 bytes = parsed.bytes
             }
-            var decoder = APERDecoder(bytes)
-            let value: any APERValue
+            let value: any Encodable
             do {
-                value = try type.init(aper: &decoder)
-            } catch let error as APERError {
-                failPDU("\(typeName): \(error)")
-            }
-            if decoder.remainingBits >= 8 {
-                failPDU("\(typeName): \(decoder.remainingBits / 8) octet(s) after the end of the value (bit offset \(decoder.position))")
+                value = try type.decode(bytes)
+            } catch {
+                failPDU("\(type.name): \(error)")
             }
             let json = try PDUJSON.encoder().encode(value)
             print(String(decoding: json, as: UTF8.self))
@@ -153,19 +149,17 @@ struct PDUEncodeCommand: ParsableCommand {
     func run() throws {
         do {
             let p = try PDUCatalog.named(`protocol`)
-            let jsonName = file == "-" ? nil : file.replacingOccurrences(of: ".json", with: ".aper")
-            let (typeName, type) = try p.type(named: self.type, file: jsonName)
+            let jsonName = file == "-" ? nil : file
+            let type = try p.type(named: self.type, file: jsonName)
             let data = try PDUJSON.read(file)
-            let value: any APERValue
-            do {
-                value = try PDUJSON.decoder().decode(type, from: data)
-            } catch let error as DecodingError {
-                failPDU("\(typeName) JSON: \(PDUJSON.describe(error))")
-            } catch {
-                failPDU("\(typeName) JSON: \(error)")
-            }
             let bytes: [UInt8]
-            do { bytes = try value.aperBytes() } catch { failPDU("\(typeName): \(error)") }
+            do {
+                bytes = try type.encode(data)
+            } catch let error as DecodingError {
+                failPDU("\(type.name) JSON: \(PDUJSON.describe(error))")
+            } catch {
+                failPDU("\(type.name): \(error)")
+            }
             let out = hex ? Data((hexString(bytes) + "\n").utf8) : Data(bytes)
             if let output { try out.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(out) }
         } catch let error as PDUCommandError {
