@@ -31,6 +31,16 @@ public struct APEREncoder: Sendable {
 
     @inline(__always)
     public mutating func writeBits(_ value: UInt64, count: Int) {
+        if bitCount & 7 == 0 && count & 7 == 0 {
+            // octet-aligned whole octets (lengths, aligned integers): append them directly
+            var shift = count - 8
+            while shift >= 0 {
+                bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+                shift -= 8
+            }
+            bitCount += count
+            return
+        }
         var remaining = count
         while remaining > 0 {
             let used = bitCount & 7
