@@ -5,6 +5,7 @@ Usage: scripts/check_pdus.py SAMPLES_DIR [ASN1_DIR]
 
 SAMPLES_DIR is what `ranlab pdu samples --out SAMPLES_DIR` writes:
   e2ap/*.aper      decoded and re-encoded with pycrate's E2AP module (pycrate_asn1dir.E2AP)
+  f1ap/*.aper      decoded and re-encoded with pycrate's F1AP module (pycrate_asn1dir.F1AP, 38.473)
   e2sm-kpm/*.aper  decoded and re-encoded with asn1tools compiled from the E2SM-KPM v3.00 ASN.1
   e2sm-rc/*.aper   decoded and re-encoded with asn1tools compiled from the E2SM-RC v1.03 ASN.1
 Every PDU must decode and re-encode to identical bytes; for E2AP, pycrate must also know every
@@ -125,6 +126,59 @@ def check_e2ap(directory, asn1_dir=None):
     return failures, len(files(directory))
 
 
+def f1ap_ie_problems(value):
+    """The top-level IEs of an F1AP PDU checked against the message's IE set as pycrate compiled it:
+    known id, the criticality the set gives it, every mandatory IE present."""
+    from pycrate_asn1dir import F1AP
+    kind, body = value
+    message, content = body["value"]
+    contents = F1AP.GLOBAL.MOD["F1AP-PDU-Contents"]
+    ie_set = contents[message + "IEs"] if message + "IEs" in contents else None
+    if ie_set is None:
+        return [f"{message}: no IE set in pycrate's F1AP"]
+    table = {e["id"]: (e["criticality"], e["presence"]) for e in ie_set._val.root}
+    problems, seen = [], set()
+    for ie in content["protocolIEs"]:
+        seen.add(ie["id"])
+        if ie["id"] not in table:
+            problems.append(f"{message}: IE id {ie['id']} is not in its IE set")
+        elif ie["criticality"] != table[ie["id"]][0]:
+            problems.append(f"{message}: IE id {ie['id']} criticality {ie['criticality']}, the IE set says {table[ie['id']][0]}")
+    for ie_id, (_, presence) in table.items():
+        if presence == "mandatory" and ie_id not in seen:
+            problems.append(f"{message}: mandatory IE id {ie_id} missing")
+    return problems
+
+
+def check_f1ap(directory):
+    """f1ap/*.aper: pycrate's F1AP decodes each, re-encodes it to the same bytes, knows every value
+    (no `_unk_` open types: catches wrong IE ids) and finds the message's IEs as its IE set says."""
+    from pycrate_asn1dir import F1AP
+    pdu = F1AP.F1AP_PDU_Descriptions.F1AP_PDU
+    failures = 0
+    for name in files(directory):
+        data = open(os.path.join(directory, name), "rb").read()
+        try:
+            pdu.from_aper(data)
+            again = pdu.to_aper()
+        except Exception as error:  # pycrate raises many kinds
+            print(f"FAIL f1ap/{name}: pycrate cannot decode: {error}")
+            failures += 1
+            continue
+        problems = [f"pycrate sees an unknown value at {p}" for p in unknown_values(pdu.get_val())]
+        if not name.startswith("unknown"):
+            problems += f1ap_ie_problems(pdu.get_val())
+        if again != data:
+            print(f"FAIL f1ap/{name}: pycrate re-encodes differently\n  ranlab  {data.hex()}\n  pycrate {again.hex()}")
+            failures += 1
+        elif problems:
+            print(f"FAIL f1ap/{name}: " + "; ".join(problems))
+            failures += 1
+        else:
+            print(f"ok   f1ap/{name} ({len(data)} octets, IEs as in pycrate's IE sets)")
+    return failures, len(files(directory))
+
+
 def check_e2sm(protocol, directory, asn1_dir):
     import asn1tools
     spec_file, _, types = E2SM[protocol]
@@ -162,6 +216,9 @@ def main():
     asn1_dir = sys.argv[2] if len(sys.argv) > 2 else os.environ.get(
         "RANLAB_ASN1_DIR", os.path.join(here, "..", "..", "shared", "asn1"))
     failures, total = check_e2ap(os.path.join(samples, "e2ap"), asn1_dir if os.path.isdir(asn1_dir) else None)
+    f, n = check_f1ap(os.path.join(samples, "f1ap"))
+    failures += f
+    total += n
     for protocol in E2SM:
         directory = os.path.join(samples, protocol)
         if files(directory):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of ranlab's decoders with libFuzzer + AddressSanitizer.
 #
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm | e2sm-rc
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm | e2sm-rc | f1ap
 #
 # Builds the target with -sanitize=fuzzer,address into .build-fuzz, seeds the corpus with the
 # `ranlab pdu samples` PDUs, runs for SECONDS on one core and reports executions, coverage and
@@ -16,7 +16,8 @@ case "$target" in
   e2ap) product=FuzzE2AP ;;
   e2sm-kpm) product=FuzzKPM ;;
   e2sm-rc) product=FuzzRC ;;
-  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm|e2sm-rc SECONDS" >&2; exit 2 ;;
+  f1ap) product=FuzzF1AP ;;
+  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm|e2sm-rc|f1ap SECONDS" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number" >&2; exit 2; }
 
@@ -33,7 +34,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
   swift build --product ranlab >/dev/null
   seeds=$(mktemp -d)
   .build/debug/ranlab pdu samples --out "$seeds" >/dev/null
-  if [ "$target" != e2ap ]; then
+  if [ "$target" = e2sm-kpm ] || [ "$target" = e2sm-rc ]; then
     # the E2SM targets' first byte selects the message type (FuzzKPM.swift, FuzzRC.swift)
     i=0
     types="RANfunctionDescription EventTriggerDefinition ActionDefinition IndicationHeader IndicationMessage"

@@ -4,6 +4,7 @@ import E2AP
 import E2SMKPM
 import E2SMCommon
 import E2SMRC
+import F1AP
 
 /// One message type `ranlab pdu` can decode to JSON and encode from JSON.
 struct PDUType: Sendable {
@@ -87,6 +88,10 @@ enum PDUCatalog {
         .aper(
             "e2sm-kpm", "E2SM-KPM v3.00 payloads (RAN function definition, event trigger, action definition, indication header/message)",
             types: E2SMKPMCatalog.types, samples: { E2SMKPMCatalog.samples() }),
+        .aper(
+            "f1ap", "F1AP (3GPP TS 38.473, the release pycrate 0.8.1 compiles), one F1AP-PDU per file",
+            types: [(name: "F1AP-PDU", type: F1APPDU.self)],
+            samples: { F1APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } }),
         .aper(
             "e2sm-rc", "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
             types: E2SMRCCatalog.types, samples: { E2SMRCCatalog.samples() }),
