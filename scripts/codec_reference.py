@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference numbers for scripts/bench.sh codec: pycrate decoding and re-encoding the same E2AP
-bytes ranlab's CodecBench measured (E2AP level; E2SM payloads stay opaque octets, as in ranlab's
+and F1AP bytes ranlab's CodecBench measured (E2AP level; E2SM payloads stay opaque octets, as in ranlab's
 `e2ap_only` lines), in the same run. Prints NAME VALUE UNIT lines and ranlab/pycrate ratios.
 
 Usage: codec_reference.py DIR RANLAB_OUTPUT   (DIR holds <scenario>.aper files)
@@ -31,10 +31,13 @@ def main():
     except ImportError:
         print("# pycrate not installed: no reference numbers (scripts/setup.sh installs it)")
         return 0
-    pdu = E2AP.E2AP_PDU_Descriptions.E2AP_PDU
+    from pycrate_asn1dir import F1AP
+    e2ap_pdu = E2AP.E2AP_PDU_Descriptions.E2AP_PDU
+    f1ap_pdu = F1AP.F1AP_PDU_Descriptions.F1AP_PDU
     print("# reference: pycrate %s, same bytes, mean of repeated calls" % getattr(__import__("pycrate_asn1rt"), "__version__", "0.8"))
     for name in sorted(f[:-5] for f in os.listdir(directory) if f.endswith(".aper")):
         data = open(os.path.join(directory, name + ".aper"), "rb").read()
+        pdu = f1ap_pdu if name.startswith("f1ap") else e2ap_pdu
         decode = mean_us(lambda: pdu.from_aper(data))
         pdu.from_aper(data)
         encode = mean_us(lambda: pdu.to_aper())

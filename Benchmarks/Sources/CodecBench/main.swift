@@ -9,6 +9,7 @@
 //       decode = E2AP PDU + KPM header + message.
 //   e2setup_request  an E2setupRequest of a gNB with the KPM and RC RAN function definitions
 //       ranlab's DU advertises and five component configurations (E2AP level).
+//   f1ap_ue_context_setup_request  the F1AP sample UEContextSetupRequest.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +18,7 @@ import BenchSupport
 import E2AP
 import E2SMKPM
 import E2SMRC
+import F1AP
 
 func eprint(_ text: String) {
     var t = text
@@ -145,6 +147,17 @@ do {
         return encoder.bitCount
     })
     report("e2setup_request.decode", try measure { try E2APPDU(aperBytes: setupBytes).message.procedureCode })
+    // --- F1AP UEContextSetupRequest (the CU's request for a UE: SRBs, DRBs with QoS and GTP tunnels, RRC container)
+    let ueSetup = F1APSamples.all.first { $0.name == "UEContextSetupRequest" }!.pdu
+    let ueSetupBytes = try ueSetup.aperBytes()
+    print("codec.f1ap_ue_context_setup_request.size \(ueSetupBytes.count) bytes")
+    report("f1ap_ue_context_setup_request.encode", try measure {
+        encoder.reset()
+        try ueSetup.encode(aper: &encoder)
+        return encoder.bitCount
+    })
+    report("f1ap_ue_context_setup_request.decode", try measure { try F1APPDU(aperBytes: ueSetupBytes).criticality == .reject ? 1 : 0 })
+
     if let dir = writeDirectory {
         func write(_ name: String, _ bytes: [UInt8]) {
             guard let f = fopen(dir + "/" + name, "wb") else { eprint("cannot write \(dir)/\(name)\n"); exit(1) }
@@ -153,6 +166,7 @@ do {
         }
         write("ricindication_kpm_f1_10x32.aper", indicationBytes)
         write("e2setup_request.aper", setupBytes)
+        write("f1ap_ue_context_setup_request.aper", ueSetupBytes)
     }
 } catch {
     eprint("bench: \(error)\n")
