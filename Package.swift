@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "E2SMKPM", targets: ["E2SMKPM"]),
         .library(name: "E2SMRC", targets: ["E2SMRC"]),
         .library(name: "F1AP", targets: ["F1AP"]),
+        .library(name: "Fronthaul", targets: ["Fronthaul"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -56,11 +57,12 @@ let package = Package(
         .target(name: "E2SMKPM", dependencies: ["APER", "E2SMCommon"]),
         .target(name: "E2SMRC", dependencies: ["APER", "E2SMCommon"]),
         .target(name: "F1AP", dependencies: ["APER"]),
+        .target(name: "Fronthaul"),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "E2SMKPMTests", dependencies: ["APER", "E2SMCommon", "E2SMKPM"]),
         .testTarget(name: "E2SMRCTests", dependencies: ["E2SMRC", "E2SMCommon", "APER"]),
         .testTarget(name: "F1APTests", dependencies: ["F1AP", "APER"], exclude: ["golden-f1ap.txt"]),
+        .testTarget(name: "FronthaulTests", dependencies: ["Fronthaul"]),
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),
         // libFuzzer targets (scripts/fuzz.sh); a normal build makes input replayers of them
@@ -76,6 +79,7 @@ let package = Package(
         .executableTarget(name: "FuzzKPM", dependencies: ["APER", "E2SMKPM", "FuzzSupport"]),
         .executableTarget(name: "FuzzRC", dependencies: ["APER", "E2SMRC", "FuzzSupport"]),
         .executableTarget(name: "FuzzF1AP", dependencies: ["APER", "F1AP", "FuzzSupport"]),
+        .executableTarget(name: "FuzzFronthaul", dependencies: ["Fronthaul", "FuzzSupport"]),
 
         .testTarget(name: "APERTests", dependencies: ["APER"]),
         .testTarget(name: "RadioModelTests", dependencies: ["RadioModel"]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of ranlab's decoders with libFuzzer + AddressSanitizer.
 #
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm | e2sm-rc | f1ap
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: e2ap | e2sm-kpm | e2sm-rc | f1ap | ecpri
 #
 # Builds the target with -sanitize=fuzzer,address into .build-fuzz, seeds the corpus with the
 # `ranlab pdu samples` PDUs, runs for SECONDS on one core and reports executions, coverage and
@@ -17,7 +17,8 @@ case "$target" in
   e2sm-kpm) product=FuzzKPM ;;
   e2sm-rc) product=FuzzRC ;;
   f1ap) product=FuzzF1AP ;;
-  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm|e2sm-rc|f1ap SECONDS" >&2; exit 2 ;;
+  ecpri) product=FuzzFronthaul ;;
+  *) echo "usage: scripts/fuzz.sh e2ap|e2sm-kpm|e2sm-rc|f1ap|ecpri SECONDS" >&2; exit 2 ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number" >&2; exit 2; }
 
@@ -44,7 +45,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
       i=$((i + 1))
     done
   else
-    cp "$seeds/$target"/*.aper "$corpus"/
+    cp "$seeds/$target"/* "$corpus"/
   fi
   rm -rf "$seeds"
 fi

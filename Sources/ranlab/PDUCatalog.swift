@@ -5,6 +5,7 @@ import E2SMKPM
 import E2SMCommon
 import E2SMRC
 import F1AP
+import Fronthaul
 
 /// One message type `ranlab pdu` can decode to JSON and encode from JSON.
 struct PDUType: Sendable {
@@ -36,6 +37,8 @@ struct PDUProtocol: Sendable {
     let summary: String
     /// File extension of its samples.
     var fileExtension = "aper"
+    /// The type used when neither --type nor the file name says (a self-describing frame type).
+    var defaultType: String? = nil
     /// Message types by name; a protocol with one self-describing PDU type lists just that.
     let types: [PDUType]
     /// Sample PDUs: a name and the encoded bytes.
@@ -55,9 +58,23 @@ struct PDUProtocol: Sendable {
         for c in candidates {
             if let t = types.first(where: { $0.name == c }) { return t }
         }
+        if requested == nil, let defaultType, let t = types.first(where: { $0.name == defaultType }) { return t }
         let known = types.map(\.name).joined(separator: ", ")
         if let requested { throw PDUCommandError("unknown --type \(requested) for \(name); known: \(known)") }
         throw PDUCommandError("\(name) needs --type (one of: \(known)); it cannot be told from the file name")
+    }
+
+    /// A fronthaul frame type (eCPRI header + O-RAN CUS-plane payload), default options.
+    static func frame<T: FronthaulFrame>(_ name: String, _ type: T.Type) -> PDUType {
+        PDUType(
+            name: name,
+            decode: { bytes in try T(bytes: bytes) },
+            encode: { data in try PDUJSON.decoder().decode(T.self, from: data).encode() })
+    }
+
+    static func frameType(_ name: String, _ type: any FronthaulFrame.Type) -> PDUType {
+        func open<T: FronthaulFrame>(_ t: T.Type) -> PDUType { frame(name, t) }
+        return open(type)
     }
 
     /// A protocol of APER types whose samples are APER values.
@@ -92,6 +109,11 @@ enum PDUCatalog {
             "f1ap", "F1AP (3GPP TS 38.473, the release pycrate 0.8.1 compiles), one F1AP-PDU per file",
             types: [(name: "F1AP-PDU", type: F1APPDU.self)],
             samples: { F1APSamples.all.map { (name: $0.name, value: $0.pdu as any APERValue) } }),
+        PDUProtocol(
+            name: "ecpri", summary: "O-RAN 7.2 CUS-plane over eCPRI (C-plane section types 1 and 3, U-plane, BFP), one frame per file from the eCPRI header on; eAxC split 4/4/4/4, udCompHdr present",
+            fileExtension: "ecpri", defaultType: "FronthaulMessage",
+            types: FronthaulCatalog.types.map { PDUProtocol.frameType($0.name, $0.type) },
+            samples: { try FronthaulCatalog.samples().map { (name: $0.name, bytes: try $0.value.encode()) } }),
         .aper(
             "e2sm-rc", "E2SM-RC v1.03 payloads (RAN function definition, control header/message/outcome)",
             types: E2SMRCCatalog.types, samples: { E2SMRCCatalog.samples() }),

@@ -30,6 +30,30 @@ struct PDUCommandTests {
         }
     }
 
+    /// Every protocol's samples (E2SM payloads, F1AP, fronthaul frames) survive decode → JSON → encode;
+    /// the message type comes from the file name, as a user would name them.
+    @Test func everyProtocolsSamplesSurviveJSON() throws {
+        let dir = try TemporaryDirectory()
+        #expect(try RanlabBinary.run(["pdu", "samples", "--out", dir.url.path]).status == 0)
+        let protocols = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+        #expect(protocols == ["e2ap", "e2sm-kpm", "e2sm-rc", "ecpri", "f1ap"])
+        for proto in protocols where proto != "e2ap" {
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path(proto)).sorted()
+            #expect(!files.isEmpty)
+            for file in files {
+                let path = dir.path(proto + "/" + file)
+                let decoded = try RanlabBinary.run(["pdu", "decode", "--protocol", proto, path])
+                #expect(decoded.status == 0, "\(proto)/\(file): \(decoded.stderr)")
+                let base = file.split(separator: ".").first.map(String.init) ?? file
+                let json = dir.path(proto + "/" + base + ".json")
+                try decoded.stdout.write(to: URL(fileURLWithPath: json))
+                let encoded = try RanlabBinary.run(["pdu", "encode", "--protocol", proto, json])
+                #expect(encoded.status == 0, "\(proto)/\(file): \(encoded.stderr)")
+                #expect(encoded.stdout == (try Data(contentsOf: URL(fileURLWithPath: path))), "\(proto)/\(file) did not survive decode → encode")
+            }
+        }
+    }
+
     @Test func decodePrintsJSONNamingTheMessage() throws {
         let pdu = E2APPDU(RICsubscriptionDeleteRequest(ricRequestID: RICrequestID(ricRequestorID: 77, ricInstanceID: 3), ranFunctionID: 9))
         let hex = hexString(try pdu.aperBytes())
