@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "E2SMKPM", package: "ranlab"),
                 .product(name: "E2SMRC", package: "ranlab"),
                 .product(name: "F1AP", package: "ranlab"),
+                .product(name: "Fronthaul", package: "ranlab"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
