@@ -49,7 +49,9 @@ public struct UdCompHdr: Hashable, Sendable, Codable {
     }
 
     /// Bytes one PRB (12 REs, 24 values) takes on the wire: `udCompParam` plus 3 × `iqWidth`.
-    public var bytesPerPRB: Int { parameterBytes + 3 * iqWidth }
+    /// (A width outside 1...16 is refused wherever it is used; here it is clamped so that asking
+    /// the size of an invalid header cannot overflow.)
+    public var bytesPerPRB: Int { parameterBytes + 3 * min(max(iqWidth, 0), 16) }
 }
 
 /// IQ sample compression (O-RAN CUS Annex A): none and block floating point.
@@ -126,6 +128,9 @@ public enum IQCodec {
     public static func decompress(_ input: UnsafeRawBufferPointer, prbCount: Int, compression: UdCompHdr,
                                   into output: UnsafeMutableBufferPointer<Int16>) throws(FronthaulError) -> Int {
         try checkSupported(compression, byteOffset: 0)
+        guard (0 ... 65535).contains(prbCount) else {
+            throw FronthaulError(.valueOutOfRange("prbCount \(prbCount)"), field: "iq", byteOffset: 0)
+        }
         let size = prbCount * compression.bytesPerPRB
         guard input.count >= size else {
             throw FronthaulError(.truncated(needed: size, available: input.count), field: "iq", byteOffset: 0)

@@ -48,7 +48,8 @@ public struct EAxCLayout: Hashable, Sendable, Codable {
 
     /// Every width non-negative and the four adding up to 16.
     public var isValid: Bool {
-        duPortBits >= 0 && bandSectorBits >= 0 && ccBits >= 0 && ruPortBits >= 0
+        let widths = 0...16
+        return widths.contains(duPortBits) && widths.contains(bandSectorBits) && widths.contains(ccBits) && widths.contains(ruPortBits)
             && duPortBits + bandSectorBits + ccBits + ruPortBits == 16
     }
 }

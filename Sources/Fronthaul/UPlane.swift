@@ -101,6 +101,9 @@ public struct UPlaneSectionHeader: Hashable, Sendable, Codable {
             h = try UdCompHdr(byte: try r.u8("udCompHdr"), field: "udCompHdr", byteOffset: r.offset)
             _ = try r.u8("reserved")
         }
+        if n == 0 && !(1 ... 1023).contains(options.allPRBs) {
+            throw FronthaulError(.valueOutOfRange("numPrbu 0 means allPRBs, which is \(options.allPRBs), not 1...1023"), field: "numPrbu", byteOffset: r.offset)
+        }
         return UPlaneSectionHeader(sectionId: UInt16(a >> 12), rb: a & 0x800 != 0, symInc: a & 0x400 != 0, startPrbu: UInt16(a & 0x3FF),
                                    numPrbu: n == 0 ? options.allPRBs : Int(n), udCompHdr: h)
     }
@@ -239,6 +242,9 @@ public enum UPlaneFrame {
                             options: FronthaulOptions = .default) throws(FronthaulError) -> Int {
         let dir = header.dataDirection
         let c = section.compression(dir, options: options)
+        guard (0 ... 1023).contains(section.numPrbu) else {
+            throw FronthaulError(.valueOutOfRange("numPrbu \(section.numPrbu) outside 0...1023"), field: "numPrbu", byteOffset: 0)
+        }
         guard iq.count == section.numPrbu * IQCodec.valuesPerPRB else {
             throw FronthaulError(.lengthMismatch(expected: section.numPrbu * IQCodec.valuesPerPRB, actual: iq.count), field: "iq", byteOffset: 0)
         }

@@ -269,3 +269,34 @@ func sameValue(_ a: any FronthaulFrame, _ b: any FronthaulFrame) -> Bool {
         #expect(throws: FronthaulError.self) { try bytes.withUnsafeBytes { src in try small.withUnsafeMutableBufferPointer { try UPlaneFrame.unpack(src, into: $0) } } }
     }
 }
+
+/// Findings of the review, kept as regressions: settings and JSON values a caller supplies must
+/// give typed errors, never a trap.
+@Suite("Fronthaul settings from the caller are checked")
+struct FronthaulOptionsRegressionTests {
+    /// A U-plane frame whose section says numPrbu = 0 ("all PRBs").
+    let allPRBsFrame: [UInt8] = [0x10, 0x00, 0x00, 0x0E, 0x00, 0x00, 0x80, 0x00, 0x90, 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x91, 0x00]
+
+    @Test func allPRBsOutsideItsRangeIsAnError() {
+        for allPRBs in [-1, 0, Int.max / 4] {
+            let options = FronthaulOptions(allPRBs: allPRBs)
+            #expect(throws: FronthaulError.self) { _ = try FronthaulMessage(bytes: allPRBsFrame, options: options) }
+        }
+    }
+
+    @Test func absurdEAxCWidthsAreInvalidNotATrap() {
+        let layout = EAxCLayout(duPortBits: Int.max, bandSectorBits: 1, ccBits: 0, ruPortBits: 0)
+        #expect(!layout.isValid)
+        #expect(throws: FronthaulError.self) { _ = try FronthaulMessage(bytes: allPRBsFrame, options: FronthaulOptions(eAxCLayout: layout)) }
+    }
+
+    @Test func absurdWidthsAndCountsAreErrors() {
+        let huge = UdCompHdr(iqWidth: 1 << 62, method: .blockFloatingPoint)
+        #expect(huge.bytesPerPRB <= 49)
+        #expect(throws: FronthaulError.self) { _ = try IQCodec.compress([Int16](repeating: 0, count: 24), compression: huge) }
+        var out = [Int16](repeating: 0, count: 24)
+        #expect(throws: FronthaulError.self) {
+            _ = try out.withUnsafeMutableBufferPointer { o in try [UInt8](repeating: 0, count: 16).withUnsafeBytes { try IQCodec.decompress($0, prbCount: Int.max / 2, compression: .bfp(9), into: o) } }
+        }
+    }
+}
