@@ -48,7 +48,7 @@ MESSAGES = [
     ('UEContextSetupRequest', 'uEContextSetup', 'initiatingMessage', [40, 41, 63, 107, 96, 9, 38, 49, 54, 74, 35, 50, 126, 165, 158, 184]),
     ('UEContextSetupResponse', 'uEContextSetup', 'successfulOutcome', [40, 41, 39, 95, 49, 94, 27, 66, 15, 83, 7, 202]),
     ('UEContextSetupFailure', 'uEContextSetup', 'unsuccessfulOutcome', [40, 41, 0, 7]),
-    ('UEContextModificationRequest', 'uEContextModification', 'initiatingMessage', [40, 41, 63, 107, 38, 9, 79, 50, 76, 37, 72, 33, 158]),
+    ('UEContextModificationRequest', 'uEContextModification', 'initiatingMessage', [40, 41, 63, 107, 38, 9, 79, 50, 76, 37, 31, 72, 33, 158]),
     ('UEContextModificationResponse', 'uEContextModification', 'successfulOutcome', [40, 41, 39, 29, 21, 68, 17, 7]),
     ('UEContextReleaseRequest', 'uEContextReleaseRequest', 'initiatingMessage', [40, 41, 0]),
     ('UEContextReleaseCommand', 'uEContextRelease', 'initiatingMessage', [40, 41, 0, 50, 64, 47, 109]),

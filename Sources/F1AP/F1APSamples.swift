@@ -80,6 +80,7 @@ public enum F1APSamples {
             UEContextSetupFailure(gNBCUUEF1APID: 70_000, gNBDUUEF1APID: 7, cause: .protocol(.semanticError), criticalityDiagnostics: diagnostics),
             UEContextModificationRequest(gNBCUUEF1APID: 70_000, gNBDUUEF1APID: 7, spCellID: cgi2, servCellIndex: 1, transmissionActionIndicator: .stop,
                                          rrcContainer: [0x08, 0x80], srbsToBeSetupModList: [SRBsToBeSetupModItem(sRBID: 3)], drbsToBeSetupModList: [drbMod],
+                                         drbsToBeModifiedList: [DRBsToBeModifiedItem(dRBID: 1, uLUPTNLInformationToBeSetupList: [ULUPTNLInformationToBeSetupItem(uLUPTNLInformation: gtp)])],
                                          srbsToBeReleasedList: [SRBsToBeReleasedItem(sRBID: 2)], drbsToBeReleasedList: [DRBsToBeReleasedItem(dRBID: 2)], gnbDUUEAMBRUL: 50_000_000),
             UEContextModificationResponse(gNBCUUEF1APID: 70_000, gNBDUUEF1APID: 7, dUtoCURRCInformation: DUtoCURRCInformation(cellGroupConfig: cellGroupConfig),
                                           drbsSetupModList: [DRBsSetupModItem(dRBID: 3, lCID: 6, dLUPTNLInformationToBeSetupList: [DLUPTNLInformationToBeSetupItem(dLUPTNLInformation: gtpDU)])],

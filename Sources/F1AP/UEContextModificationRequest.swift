@@ -3,7 +3,7 @@
 import APER
 
 /// F1AP `UEContextModificationRequest` (3GPP TS 38.473), with the IEs of `UEContextModificationRequestIEs` this version models:
-/// gNB-CU-UE-F1AP-ID (40), gNB-DU-UE-F1AP-ID (41), SpCell-ID (63), ServCellIndex (107), DRXCycle (38), CUtoDURRCInformation (9), TransmissionActionIndicator (79), RRCContainer (50), SRBs-ToBeSetupMod-List (76), DRBs-ToBeSetupMod-List (37), SRBs-ToBeReleased-List (72), DRBs-ToBeReleased-List (33), GNB-DU-UE-AMBR-UL (158).
+/// gNB-CU-UE-F1AP-ID (40), gNB-DU-UE-F1AP-ID (41), SpCell-ID (63), ServCellIndex (107), DRXCycle (38), CUtoDURRCInformation (9), TransmissionActionIndicator (79), RRCContainer (50), SRBs-ToBeSetupMod-List (76), DRBs-ToBeSetupMod-List (37), DRBs-ToBeModified-List (31), SRBs-ToBeReleased-List (72), DRBs-ToBeReleased-List (33), GNB-DU-UE-AMBR-UL (158).
 /// Other IEs are unknown here: skipped when sent with criticality ignore/notify, refused when reject.
 public struct UEContextModificationRequest: F1APMessageBody {
     public static let procedure = F1APProcedure.uEContextModification
@@ -30,6 +30,8 @@ public struct UEContextModificationRequest: F1APMessageBody {
     public var srbsToBeSetupModList: [SRBsToBeSetupModItem]?
     /// IE `id-DRBs-ToBeSetupMod-List` (37), DRBs-ToBeSetupMod-List ::= SEQUENCE (SIZE(1..64)) OF ProtocolIE-SingleContainer, criticality reject, optional
     public var drbsToBeSetupModList: [DRBsToBeSetupModItem]?
+    /// IE `id-DRBs-ToBeModified-List` (31), DRBs-ToBeModified-List ::= SEQUENCE (SIZE(1..64)) OF ProtocolIE-SingleContainer, criticality reject, optional
+    public var drbsToBeModifiedList: [DRBsToBeModifiedItem]?
     /// IE `id-SRBs-ToBeReleased-List` (72), SRBs-ToBeReleased-List ::= SEQUENCE (SIZE(1..8)) OF ProtocolIE-SingleContainer, criticality reject, optional
     public var srbsToBeReleasedList: [SRBsToBeReleasedItem]?
     /// IE `id-DRBs-ToBeReleased-List` (33), DRBs-ToBeReleased-List ::= SEQUENCE (SIZE(1..64)) OF ProtocolIE-SingleContainer, criticality reject, optional
@@ -37,7 +39,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
     /// IE `id-GNB-DU-UE-AMBR-UL` (158), BitRate (0..4000000000000, ...), criticality ignore, optional
     public var gnbDUUEAMBRUL: Int64?
 
-    public init(gNBCUUEF1APID: Int64, gNBDUUEF1APID: Int64, spCellID: NRCGI? = nil, servCellIndex: Int64? = nil, drxCycle: DRXCycle? = nil, cUtoDURRCInformation: CUtoDURRCInformation? = nil, transmissionActionIndicator: TransmissionActionIndicator? = nil, rrcContainer: OctetString? = nil, srbsToBeSetupModList: [SRBsToBeSetupModItem]? = nil, drbsToBeSetupModList: [DRBsToBeSetupModItem]? = nil, srbsToBeReleasedList: [SRBsToBeReleasedItem]? = nil, drbsToBeReleasedList: [DRBsToBeReleasedItem]? = nil, gnbDUUEAMBRUL: Int64? = nil) {
+    public init(gNBCUUEF1APID: Int64, gNBDUUEF1APID: Int64, spCellID: NRCGI? = nil, servCellIndex: Int64? = nil, drxCycle: DRXCycle? = nil, cUtoDURRCInformation: CUtoDURRCInformation? = nil, transmissionActionIndicator: TransmissionActionIndicator? = nil, rrcContainer: OctetString? = nil, srbsToBeSetupModList: [SRBsToBeSetupModItem]? = nil, drbsToBeSetupModList: [DRBsToBeSetupModItem]? = nil, drbsToBeModifiedList: [DRBsToBeModifiedItem]? = nil, srbsToBeReleasedList: [SRBsToBeReleasedItem]? = nil, drbsToBeReleasedList: [DRBsToBeReleasedItem]? = nil, gnbDUUEAMBRUL: Int64? = nil) {
         self.gNBCUUEF1APID = gNBCUUEF1APID
         self.gNBDUUEF1APID = gNBDUUEF1APID
         self.spCellID = spCellID
@@ -48,6 +50,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
         self.rrcContainer = rrcContainer
         self.srbsToBeSetupModList = srbsToBeSetupModList
         self.drbsToBeSetupModList = drbsToBeSetupModList
+        self.drbsToBeModifiedList = drbsToBeModifiedList
         self.srbsToBeReleasedList = srbsToBeReleasedList
         self.drbsToBeReleasedList = drbsToBeReleasedList
         self.gnbDUUEAMBRUL = gnbDUUEAMBRUL
@@ -64,6 +67,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
         var v50: OctetString?
         var v76: [SRBsToBeSetupModItem]?
         var v37: [DRBsToBeSetupModItem]?
+        var v31: [DRBsToBeModifiedItem]?
         var v72: [SRBsToBeReleasedItem]?
         var v33: [DRBsToBeReleasedItem]?
         var v158: Int64?
@@ -79,6 +83,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
             case 50: v50 = try d.component("RRCContainer") { d in OctetString(try d.decodeOctetString()) }
             case 76: v76 = try d.component("SRBs-ToBeSetupMod-List") { d in try d.decodeSingleContainerList(size: 1...8, id: 75, "SRBs-ToBeSetupMod-List") { d1 in try SRBsToBeSetupModItem(aper: &d1) } }
             case 37: v37 = try d.component("DRBs-ToBeSetupMod-List") { d in try d.decodeSingleContainerList(size: 1...64, id: 36, "DRBs-ToBeSetupMod-List") { d1 in try DRBsToBeSetupModItem(aper: &d1) } }
+            case 31: v31 = try d.component("DRBs-ToBeModified-List") { d in try d.decodeSingleContainerList(size: 1...64, id: 30, "DRBs-ToBeModified-List") { d1 in try DRBsToBeModifiedItem(aper: &d1) } }
             case 72: v72 = try d.component("SRBs-ToBeReleased-List") { d in try d.decodeSingleContainerList(size: 1...8, id: 71, "SRBs-ToBeReleased-List") { d1 in try SRBsToBeReleasedItem(aper: &d1) } }
             case 33: v33 = try d.component("DRBs-ToBeReleased-List") { d in try d.decodeSingleContainerList(size: 1...64, id: 32, "DRBs-ToBeReleased-List") { d1 in try DRBsToBeReleasedItem(aper: &d1) } }
             case 158: v158 = try d.component("GNB-DU-UE-AMBR-UL") { d in try d.decodeInteger(in: 0...4000000000000, extensible: true) }
@@ -86,7 +91,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
             }
             return true
         }) {
-            UEContextModificationRequest(gNBCUUEF1APID: try mandatoryIE(v40, id: 40, "gNB-CU-UE-F1AP-ID"), gNBDUUEF1APID: try mandatoryIE(v41, id: 41, "gNB-DU-UE-F1AP-ID"), spCellID: v63, servCellIndex: v107, drxCycle: v38, cUtoDURRCInformation: v9, transmissionActionIndicator: v79, rrcContainer: v50, srbsToBeSetupModList: v76, drbsToBeSetupModList: v37, srbsToBeReleasedList: v72, drbsToBeReleasedList: v33, gnbDUUEAMBRUL: v158)
+            UEContextModificationRequest(gNBCUUEF1APID: try mandatoryIE(v40, id: 40, "gNB-CU-UE-F1AP-ID"), gNBDUUEF1APID: try mandatoryIE(v41, id: 41, "gNB-DU-UE-F1AP-ID"), spCellID: v63, servCellIndex: v107, drxCycle: v38, cUtoDURRCInformation: v9, transmissionActionIndicator: v79, rrcContainer: v50, srbsToBeSetupModList: v76, drbsToBeSetupModList: v37, drbsToBeModifiedList: v31, srbsToBeReleasedList: v72, drbsToBeReleasedList: v33, gnbDUUEAMBRUL: v158)
         }
     }
 
@@ -102,6 +107,7 @@ public struct UEContextModificationRequest: F1APMessageBody {
             if let v = rrcContainer { try encoder.encodeIE(id: 50, criticality: .reject) { e in try e.component("RRCContainer") { e in try e.encodeOctetString(v.bytes) } }; count += 1 }
             if let v = srbsToBeSetupModList { try encoder.encodeIE(id: 76, criticality: .reject) { e in try e.component("SRBs-ToBeSetupMod-List") { e in try e.encodeSingleContainerList(v, size: 1...8, id: 75, criticality: .reject, "SRBs-ToBeSetupMod-List") { e1, x1 in try x1.encode(aper: &e1) } } }; count += 1 }
             if let v = drbsToBeSetupModList { try encoder.encodeIE(id: 37, criticality: .reject) { e in try e.component("DRBs-ToBeSetupMod-List") { e in try e.encodeSingleContainerList(v, size: 1...64, id: 36, criticality: .reject, "DRBs-ToBeSetupMod-List") { e1, x1 in try x1.encode(aper: &e1) } } }; count += 1 }
+            if let v = drbsToBeModifiedList { try encoder.encodeIE(id: 31, criticality: .reject) { e in try e.component("DRBs-ToBeModified-List") { e in try e.encodeSingleContainerList(v, size: 1...64, id: 30, criticality: .reject, "DRBs-ToBeModified-List") { e1, x1 in try x1.encode(aper: &e1) } } }; count += 1 }
             if let v = srbsToBeReleasedList { try encoder.encodeIE(id: 72, criticality: .reject) { e in try e.component("SRBs-ToBeReleased-List") { e in try e.encodeSingleContainerList(v, size: 1...8, id: 71, criticality: .reject, "SRBs-ToBeReleased-List") { e1, x1 in try x1.encode(aper: &e1) } } }; count += 1 }
             if let v = drbsToBeReleasedList { try encoder.encodeIE(id: 33, criticality: .reject) { e in try e.component("DRBs-ToBeReleased-List") { e in try e.encodeSingleContainerList(v, size: 1...64, id: 32, criticality: .reject, "DRBs-ToBeReleased-List") { e1, x1 in try x1.encode(aper: &e1) } } }; count += 1 }
             if let v = gnbDUUEAMBRUL { try encoder.encodeIE(id: 158, criticality: .ignore) { e in try e.component("GNB-DU-UE-AMBR-UL") { e in try e.encodeInteger(v, in: 0...4000000000000, extensible: true) } }; count += 1 }

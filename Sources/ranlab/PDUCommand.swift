@@ -44,7 +44,12 @@ enum PDUJSON {
         case let .keyNotFound(key, c): return "\(path(c)): missing key \"\(key.stringValue)\""
         case let .typeMismatch(type, c): return "\(path(c)): expected \(type): \(c.debugDescription)"
         case let .valueNotFound(type, c): return "\(path(c)): expected a \(type) value"
-        case let .dataCorrupted(c): return "\(path(c)): \(c.debugDescription)"
+        case let .dataCorrupted(c):
+            if let underlying = c.underlyingError {
+                let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(underlying)"
+                return "\(path(c)): \(c.debugDescription) \(detail)"
+            }
+            return "\(path(c)): \(c.debugDescription)"
         @unknown default: return "\(error)"
         }
     }
