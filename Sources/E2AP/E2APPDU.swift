@@ -42,11 +42,10 @@ public struct E2APPDU: Hashable, Sendable, APERCodable {
     }
 
     public init(aper d: inout APERDecoder) throws {
-        let choice = try d.decodeChoiceIndex(rootCount: 3, extensible: true, "E2AP-PDU")
-        guard choice < 3 else { throw APERError(.unknownAlternative(choice), path: ["E2AP-PDU"], bitOffset: d.position) }
-        let messageType = E2APMessageType.allCases[choice]
-        let code = Int(try d.decodeInteger(in: 0...255, "procedureCode"))
-        criticality = try d.component("criticality") { try Criticality(aper: &$0) }
+        let envelope = try ProcedureEnvelope(aper: &d, pduName: "E2AP-PDU", rootCount: 3, extensible: true)
+        let messageType = E2APMessageType.allCases[envelope.kind]
+        let code = envelope.procedureCode
+        criticality = envelope.criticality
         if let type = Self.index[Self.key(code, messageType)] {
             let body = try d.decodeOpenType(type.name) { try type.init(aper: &$0) }
             message = E2APMessage.wrap(body)!
@@ -57,11 +56,8 @@ public struct E2APPDU: Hashable, Sendable, APERCodable {
     }
 
     public func encode(aper e: inout APEREncoder) throws {
-        let choice = E2APMessageType.allCases.firstIndex(of: message.messageType)!
-        try e.encodeChoiceIndex(choice, rootCount: 3, extensible: true)
-        e.encodeSequencePreamble(extensible: false)
-        try e.encodeInteger(Int64(message.procedureCode), in: 0...255, "procedureCode")
-        try criticality.encode(aper: &e)
+        let kind = E2APMessageType.allCases.firstIndex(of: message.messageType)!
+        try ProcedureEnvelope(kind: kind, procedureCode: message.procedureCode, criticality: criticality).encode(aper: &e, rootCount: 3, extensible: true)
         if case let .unknown(u) = message {
             e.encodeOpenType(encoded: u.value.bytes)
         } else {

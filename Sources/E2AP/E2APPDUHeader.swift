@@ -14,11 +14,10 @@ public struct E2APPDUHeader: Hashable, Sendable {
     /// Reads the header; throws only if even the PDU's first octets are malformed.
     public init(aperBytes: [UInt8]) throws {
         var d = APERDecoder(aperBytes)
-        let choice = try d.decodeChoiceIndex(rootCount: 3, extensible: true, "E2AP-PDU")
-        guard choice < 3 else { throw APERError(.unknownAlternative(choice), path: ["E2AP-PDU"], bitOffset: d.position) }
-        messageType = E2APMessageType.allCases[choice]
-        procedureCode = Int(try d.decodeInteger(in: 0...255, "procedureCode"))
-        criticality = try d.component("criticality") { try Criticality(aper: &$0) }
+        let envelope = try ProcedureEnvelope(aper: &d, pduName: "E2AP-PDU", rootCount: 3, extensible: true)
+        messageType = E2APMessageType.allCases[envelope.kind]
+        procedureCode = envelope.procedureCode
+        criticality = envelope.criticality
         // best effort: walk what there is of the IE container (even if the PDU is cut short),
         // decoding only the two identifying IEs
         var transactionID: Int?, ricRequestID: RICrequestID?

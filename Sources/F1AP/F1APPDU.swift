@@ -43,11 +43,10 @@ public struct F1APPDU: Hashable, Sendable, APERCodable {
 
     public init(aper d: inout APERDecoder) throws {
         // F1AP-PDU ::= CHOICE { initiatingMessage, successfulOutcome, unsuccessfulOutcome, choice-extension } (no "...")
-        let choice = try d.decodeChoiceIndex(rootCount: 4, extensible: false, "F1AP-PDU")
-        guard choice < 3 else { throw APERError(.unknownAlternative(choice), path: ["F1AP-PDU", "choice-extension"], bitOffset: d.position) }
-        let messageType = F1APMessageType.allCases[choice]
-        let code = Int(try d.decodeInteger(in: 0...255, "procedureCode"))
-        criticality = try d.component("criticality") { try Criticality(aper: &$0) }
+        let envelope = try ProcedureEnvelope(aper: &d, pduName: "F1AP-PDU", rootCount: 4, extensible: false)
+        let messageType = F1APMessageType.allCases[envelope.kind]
+        let code = envelope.procedureCode
+        criticality = envelope.criticality
         if let type = Self.index[Self.key(code, messageType)] {
             let body = try d.decodeOpenType(type.name) { try type.init(aper: &$0) }
             message = F1APMessage.wrap(body)!
@@ -58,11 +57,8 @@ public struct F1APPDU: Hashable, Sendable, APERCodable {
     }
 
     public func encode(aper e: inout APEREncoder) throws {
-        let choice = F1APMessageType.allCases.firstIndex(of: message.messageType)!
-        try e.encodeChoiceIndex(choice, rootCount: 4, extensible: false)
-        e.encodeSequencePreamble(extensible: false)
-        try e.encodeInteger(Int64(message.procedureCode), in: 0...255, "procedureCode")
-        try criticality.encode(aper: &e)
+        let kind = F1APMessageType.allCases.firstIndex(of: message.messageType)!
+        try ProcedureEnvelope(kind: kind, procedureCode: message.procedureCode, criticality: criticality).encode(aper: &e, rootCount: 4, extensible: false)
         if case let .unknown(u) = message {
             e.encodeOpenType(encoded: u.value.bytes)
         } else {
