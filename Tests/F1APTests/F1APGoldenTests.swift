@@ -6,7 +6,9 @@ import Testing
 
 /// Golden bytes: `golden-f1ap.txt` holds the encoding of every sample; each was checked with
 /// pycrate's F1AP module (decode, re-encode to the same bytes, no unknown values:
-/// `scripts/check_pdus.py` → `check_f1ap`).
+/// `scripts/check_pdus.py` → `check_f1ap`). To regenerate after changing a sample:
+/// `ranlab pdu samples --out DIR --protocol f1ap`, `python3 scripts/check_pdus.py DIR`, then one
+/// `<name> <hex>` line per DIR/f1ap file.
 @Suite("F1AP golden bytes and round trips")
 struct F1APGoldenTests {
     static let golden: [String: [UInt8]] = {
@@ -90,19 +92,5 @@ struct F1APGoldenTests {
             guard case let .errorIndication(ind) = back.message else { Issue.record("not an ErrorIndication"); continue }
             #expect(ind.cause == cause)
         }
-    }
-
-    /// Writes every sample to $F1AP_SAMPLES_DIR/f1ap/<name>.aper (for scripts/check_pdus.py); does nothing otherwise.
-    @Test func writeSamplesForThePycrateCheck() throws {
-        guard let dir = ProcessInfo.processInfo.environment["F1AP_SAMPLES_DIR"] else { return }
-        let out = URL(fileURLWithPath: dir).appendingPathComponent("f1ap")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        var golden = ""
-        for (name, pdu) in F1APSamples.all {
-            let bytes = try pdu.aperBytes()
-            try Data(bytes).write(to: out.appendingPathComponent("\(name).aper"))
-            golden += "\(name) \(hexString(bytes))\n"
-        }
-        try golden.write(to: URL(fileURLWithPath: dir).appendingPathComponent("golden-f1ap.txt"), atomically: true, encoding: .utf8)
     }
 }
