@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "E2SMRC", targets: ["E2SMRC"]),
         .library(name: "F1AP", targets: ["F1AP"]),
         .library(name: "Fronthaul", targets: ["Fronthaul"]),
+        .library(name: "Topology", targets: ["Topology"]),
+        .library(name: "VNFPackage", targets: ["VNFPackage"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // native layer: system libraries through pkg-config
@@ -59,6 +63,10 @@ let package = Package(
         .target(name: "F1AP", dependencies: ["APER"]),
         .target(name: "Fronthaul"),
 
+        // lab description: topology files and VNF packages with trust checks
+        .target(name: "Topology", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "VNFPackage", dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]),
+
         // entry points
         .executableTarget(
             name: "ranlab",
@@ -71,6 +79,8 @@ let package = Package(
         .testTarget(name: "E2SMRCTests", dependencies: ["E2SMRC", "E2SMCommon", "APER"]),
         .testTarget(name: "F1APTests", dependencies: ["F1AP", "APER"], exclude: ["golden-f1ap.txt"]),
         .testTarget(name: "FronthaulTests", dependencies: ["Fronthaul"]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology"], exclude: ["bad"]),
+        .testTarget(name: "VNFPackageTests", dependencies: ["VNFPackage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),
         // libFuzzer targets (scripts/fuzz.sh); a normal build makes input replayers of them

@@ -1,0 +1,1 @@
+wjy4jPr6A4SaJk9Crp3LiBOjduvJdAp1lbr1C3A0hZpeiQonE2cpn85IR/yJrSdhr23A9dg0yV1gISrVSP2QCg==
