@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "Fronthaul"),
 
         // lab description: topology files and VNF packages with trust checks
-        .target(name: "Topology", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Topology", dependencies: ["Bus", .product(name: "Yams", package: "Yams")]),
         .target(name: "VNFPackage", dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]),
 
         // entry points

@@ -1,4 +1,5 @@
 import Foundation
+import Bus
 import Yams
 
 /// One problem in a topology file, at FILE:LINE:COL.
@@ -268,30 +269,10 @@ struct TopologyParser {
         }
     }
 
-    // Same syntax as Bus.ChannelOptions (kept here so Topology does not link ZeroMQ/SCTP).
-    static func parseDuration(_ s: String) -> Duration? {
-        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1)]
-        if s == "0" { return .zero }
-        for (suffix, scale) in units where s.hasSuffix(suffix) {
-            guard let v = Double(s.dropLast(suffix.count)), v.isFinite, v >= 0, v < 1e6 else { return nil }
-            return .nanoseconds(Int64((v * scale * 1e9).rounded()))
-        }
-        return nil
-    }
-    static func parseProbability(_ s: String) -> Double? {
-        let v: Double?
-        if s.hasSuffix("%") { v = Double(s.dropLast()).map { $0 / 100 } } else { v = Double(s) }
-        guard let p = v, p.isFinite, p >= 0, p <= 1 else { return nil }
-        return p
-    }
-    static func parseRate(_ s: String) -> UInt64? {
-        var t = s.lowercased()
-        for suffix in ["bps", "bit"] where t.hasSuffix(suffix) { t.removeLast(suffix.count); break }
-        var scale = 1.0
-        if let last = t.last, let m = ["k": 1e3, "m": 1e6, "g": 1e9][String(last)] { scale = m; t.removeLast() }
-        guard let v = Double(t), v.isFinite, v > 0, v * scale < 1e13 else { return nil }
-        return UInt64((v * scale).rounded())
-    }
+    // The Bus's own syntax, so a topology accepts exactly what an endpoint URL does.
+    static func parseDuration(_ s: String) -> Duration? { ChannelOptions.parseDuration(s) }
+    static func parseProbability(_ s: String) -> Double? { ChannelOptions.parseProbability(s) }
+    static func parseRate(_ s: String) -> UInt64? { ChannelOptions.parseRate(s) }
 
     // MARK: building (after the walk; values already checked, so failures here are silent)
 
