@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Fronthaul", targets: ["Fronthaul"]),
         .library(name: "Topology", targets: ["Topology"]),
         .library(name: "VNFPackage", targets: ["VNFPackage"]),
+        .library(name: "VNFKit", targets: ["VNFKit"]),
+        .library(name: "Orchestrator", targets: ["Orchestrator"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],
     dependencies: [
@@ -25,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // native layer: system libraries through pkg-config
@@ -66,6 +69,19 @@ let package = Package(
         // lab description: topology files and VNF packages with trust checks
         .target(name: "Topology", dependencies: ["Bus", .product(name: "Yams", package: "Yams")]),
         .target(name: "VNFPackage", dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]),
+
+        // SDK: the VNF side of the plug-in contract
+        .target(name: "VNFKit", dependencies: ["Bus", .product(name: "DequeModule", package: "swift-collections")]),
+
+        // lab: planning, process supervision, control channel, run record
+        .target(
+            name: "Orchestrator",
+            dependencies: ["Bus", "Topology", "VNFPackage", "VNFKit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // built-in VNFs (vnfs/<name>/Sources; their vnf.yaml launches them from the build folder)
+        .executableTarget(name: "ranlab-probe", dependencies: ["VNFKit", "Bus"], path: "vnfs/probe/Sources"),
 
         // entry points
         .executableTarget(

@@ -13,6 +13,7 @@
 /// | `capture` | pcap file to write | `capture=/tmp/f1.pcap` |
 /// | `encap` | capture framing: `sctp`, `udp`, `ecpri` (EtherType 0xAEFE) | `encap=ecpri` |
 /// | `subscribe` | SUB prefix (may be empty) | `subscribe=kpi.` |
+/// | `routing-id` | ZMQ routing id of a DEALER/REQ/ROUTER socket (1–255 bytes, UTF-8) | `routing-id=du1` |
 public struct ChannelOptions: Sendable, Equatable {
     public var sendHighWaterMark: Int32 = 1000
     public var receiveHighWaterMark: Int32 = 1000
@@ -33,13 +34,15 @@ public struct ChannelOptions: Sendable, Equatable {
     public var sendTimeout: Duration?
     /// Linger on close, ZMQ.
     public var linger: Duration = .milliseconds(200)
+    /// ZMQ_ROUTING_ID: how a ROUTER peer addresses this socket (nil: ZeroMQ picks one).
+    public var routingID: [UInt8]?
 
     public init() {}
 
     public static let knownKeys: [String] = [
         "hwm", "sndhwm", "rcvhwm", "max-message", "heartbeat", "heartbeat-timeout", "send-timeout", "streams", "udp",
         "delay", "jitter", "loss", "duplicate", "reorder", "reorder-gap", "rate", "queue-limit", "seed",
-        "capture", "encap", "subscribe",
+        "capture", "encap", "subscribe", "routing-id",
     ]
 
     /// Options from an endpoint's query; unknown keys and bad values are typed errors naming the key.
@@ -105,6 +108,9 @@ public struct ChannelOptions: Sendable, Equatable {
                 case "ecpri": captureEncapsulation = .ethernet(etherType: 0xAEFE)
                 default: throw fail(key, value, "sctp, udp or ecpri")
                 }
+            case "routing-id":
+                guard (1...255).contains(value.utf8.count), value.utf8.first != 0 else { throw fail(key, value, "1 to 255 bytes, not starting with a zero byte") }
+                routingID = Array(value.utf8)
             case "subscribe":
                 subscriptions.append(Array(value.utf8))
             default:

@@ -116,6 +116,13 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         }
         if let t = options.sendTimeout { try setInt(s, ZMQ_SNDTIMEO, Int32(clamping: t.nanoseconds / 1_000_000)) }
         if type == .router { try setInt(s, ZMQ_ROUTER_MANDATORY, 1) }
+        if let id = options.routingID {
+            guard (1...255).contains(id.count), id.first != 0 else {
+                throw .invalidEndpoint(input: endpoint.description, reason: "routing id must be 1 to 255 bytes, not starting with a zero byte")
+            }
+            let rc = id.withUnsafeBytes { zmq_setsockopt(s, ZMQ_ROUTING_ID, $0.baseAddress, $0.count) }
+            guard rc == 0 else { throw systemError("ZMQ_ROUTING_ID") }
+        }
         if type == .sub {
             for prefix in options.subscriptions {
                 let rc = prefix.withUnsafeBytes { zmq_setsockopt(s, ZMQ_SUBSCRIBE, $0.baseAddress, $0.count) }

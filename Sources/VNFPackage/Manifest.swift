@@ -73,7 +73,7 @@ public struct VNFManifest: Sendable, Hashable {
 
     /// Whether an argv element of `launch` is a path inside the package.
     public static func isPackagePath(_ argument: String) -> Bool {
-        argument.contains("/") && !argument.hasPrefix("/")
+        argument.contains("/") && !argument.hasPrefix("/") && !argument.hasPrefix("@")
     }
 
     /// The canonical YAML text of this manifest (what `VNFPackageSigner` writes).

@@ -68,6 +68,21 @@ struct ZMQChannelTests {
         #expect(throws: BusError.self) { try router.sendMultipart([Array("nobody".utf8), [1]]) }
     }
 
+    @Test("A DEALER's routing-id option is the identity its ROUTER peer sees and addresses")
+    func routingID() throws {
+        let ep = "zmq+tcp://127.0.0.1:\(TestPorts.next())"
+        let router = try ZMQChannel.bind(ep, .router)
+        defer { router.close() }
+        let dealer = try ZMQChannel.connect(ep + "?routing-id=du-7", .dealer)
+        defer { dealer.close() }
+        try dealer.send(Array("hello".utf8))
+        let frames = try #require(try router.receiveMultipart(timeout: .seconds(10)))
+        #expect(frames.first == Array("du-7".utf8))
+        try router.sendMultipart([Array("du-7".utf8), Array("stop".utf8)])
+        #expect(try dealer.receive(timeout: .seconds(10))?.bytes == Array("stop".utf8))
+        #expect(throws: BusError.self) { try ZMQChannel.connect(ep + "?routing-id=", .dealer) }
+    }
+
     @Test("PUB/SUB delivers only subscribed prefixes")
     func pubSub() throws {
         let ep = "zmq+inproc://ps-\(UUID().uuidString)"
