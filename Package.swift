@@ -37,6 +37,8 @@ let package = Package(
 
         // SCTP socket abstraction and its two backends (their C headers clash, so each lives alone)
         .target(name: "SCTPSockets"),
+        // posix_spawn and prctl helpers glibc hides from Swift
+        .target(name: "CProcessSupport"),
         .target(name: "UsrSCTP", dependencies: ["CUsrSCTP", "SCTPSockets"]),
         .target(name: "KernelSCTP", dependencies: ["CKernelSCTP", "SCTPSockets"]),
 
@@ -71,12 +73,12 @@ let package = Package(
         .target(name: "VNFPackage", dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")]),
 
         // SDK: the VNF side of the plug-in contract
-        .target(name: "VNFKit", dependencies: ["Bus", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "VNFKit", dependencies: ["Bus", "CProcessSupport", .product(name: "DequeModule", package: "swift-collections")]),
 
         // lab: planning, process supervision, control channel, run record
         .target(
             name: "Orchestrator",
-            dependencies: ["Bus", "Topology", "VNFPackage", "VNFKit", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["Bus", "Topology", "VNFPackage", "VNFKit", "CProcessSupport", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Logging", package: "swift-log")]
         ),
 
@@ -86,7 +88,7 @@ let package = Package(
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),

@@ -36,6 +36,9 @@ public struct ChannelOptions: Sendable, Equatable {
     public var linger: Duration = .milliseconds(200)
     /// ZMQ_ROUTING_ID: how a ROUTER peer addresses this socket (nil: ZeroMQ picks one).
     public var routingID: [UInt8]?
+    /// ZMQ_ROUTER_HANDOVER: on a ROUTER, a new peer with a routing id already in use takes it
+    /// over (a restarted process reconnecting under its old name) instead of being ignored.
+    public var routerHandover = false
 
     public init() {}
 

@@ -33,6 +33,9 @@ struct Impairer {
             defer { pendingIndex += 1 }
             return pending[pendingIndex]
         }
+        // A zero (or already passed) timeout still takes what the transport holds right now,
+        // without waiting: otherwise a polling caller would never see a message.
+        var pulled = false
         while true {
             let now = MonotonicClock.now()
             if let head = heap.min, head.due <= now {
@@ -42,7 +45,8 @@ struct Impairer {
             }
             var wait = deadline
             if let head = heap.min { wait = min(wait ?? head.due, head.due) }
-            if let d = deadline, now >= d, (heap.min.map { $0.due > now } ?? true) { return nil }
+            if let d = deadline, now >= d, pulled, (heap.min.map { $0.due > now } ?? true) { return nil }
+            pulled = true
             guard let frames = try pull(wait) else {
                 // Returning before the wait ended means interrupt(): pass it on to the caller.
                 if MonotonicClock.now() < (wait ?? .max) { return nil }

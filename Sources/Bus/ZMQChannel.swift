@@ -116,6 +116,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         }
         if let t = options.sendTimeout { try setInt(s, ZMQ_SNDTIMEO, Int32(clamping: t.nanoseconds / 1_000_000)) }
         if type == .router { try setInt(s, ZMQ_ROUTER_MANDATORY, 1) }
+        if type == .router && options.routerHandover { try setInt(s, ZMQ_ROUTER_HANDOVER, 1) }
         if let id = options.routingID {
             guard (1...255).contains(id.count), id.first != 0 else {
                 throw .invalidEndpoint(input: endpoint.description, reason: "routing id must be 1 to 255 bytes, not starting with a zero byte")

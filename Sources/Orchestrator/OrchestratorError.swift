@@ -21,6 +21,8 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
     case launch(node: String, reason: String)
     /// A node failed while the lab was being deployed.
     case nodeFailed(node: String, detail: String)
+    /// The lab could not be brought up (a node failed for good, or time ran out); it was torn down.
+    case deployFailed(lab: String, detail: String)
     /// Deployment did not complete in time.
     case timedOut(String)
     case bus(BusError)
@@ -39,6 +41,7 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
         case .noSuchLab(let name): "no lab named '\(name)' (see `ranlab inspect`)"
         case .launch(let node, let reason): "cannot start node \(node): \(reason)"
         case .nodeFailed(let node, let detail): "node \(node) failed during deployment: \(detail) (its log: `ranlab logs LAB \(node)`)"
+        case .deployFailed(let lab, let detail): "lab \(lab) did not deploy: \(detail)"
         case .timedOut(let m): m
         case .bus(let e): "\(e)"
         case .runRecord(let m): m
@@ -51,7 +54,7 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .topology, .package, .plan: 2
         case .trust: 3
-        case .launch, .nodeFailed, .timedOut, .bus, .runRecord, .io: 4
+        case .launch, .nodeFailed, .deployFailed, .timedOut, .bus, .runRecord, .io: 4
         case .labExists, .noSuchLab: 5
         }
     }

@@ -108,7 +108,12 @@ public struct ImpairmentSpec: Sendable, Hashable {
     /// The same settings as Bus endpoint query options (`delay=5ms&loss=0.01`).
     public var queryItems: [(String, String)] {
         var q: [(String, String)] = []
-        func dur(_ d: Duration) -> String { "\(d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000)ns" }
+        func dur(_ d: Duration) -> String {
+            let ns = d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000
+            if ns % 1_000_000 == 0 { return "\(ns / 1_000_000)ms" }
+            if ns % 1_000 == 0 { return "\(ns / 1_000)us" }
+            return "\(ns)ns"
+        }
         if let delay { q.append(("delay", dur(delay))) }
         if let jitter { q.append(("jitter", dur(jitter))) }
         if let loss { q.append(("loss", "\(loss)")) }

@@ -107,11 +107,7 @@ public enum ControlMessage: Sendable, Hashable {
             guard let v = o[k] as? String else { throw .init("\(type): missing string field '\(k)'") }
             return v
         }
-        func number(_ k: String, in d: [String: Any]? = nil) -> Double? {
-            let v = (d ?? o)[k]
-            if v is Bool { return nil }
-            return (v as? NSNumber)?.doubleValue
-        }
+        func number(_ k: String) -> Double? { numeric(o[k]) }
         func integer(_ k: String) throws(ControlMessageError) -> Int {
             guard let d = number(k), d.isFinite, d.rounded() == d, abs(d) < 9e15 else { throw .init("\(type): field '\(k)' must be an integer") }
             return Int(d)
@@ -171,7 +167,7 @@ public enum ControlMessage: Sendable, Hashable {
 
     private static func sample(_ d: [String: Any], _ type: String) throws(ControlMessageError) -> KPISample {
         guard let name = d["name"] as? String, !name.isEmpty else { throw .init("\(type): sample without a 'name'") }
-        guard let n = d["value"] as? NSNumber, !(d["value"] is Bool), n.doubleValue.isFinite else {
+        guard let value = numeric(d["value"]), value.isFinite else {
             throw .init("\(type): sample '\(name)' needs a finite number 'value'")
         }
         var labels: [String: String] = [:]
@@ -180,9 +176,17 @@ public enum ControlMessage: Sendable, Hashable {
             for (k, v) in m { labels[k] = (v as? String) ?? "\(v)" }
         }
         var slot: Int?
-        if let s = d["slot"] as? NSNumber, s.doubleValue.isFinite, abs(s.doubleValue) < 9e15 { slot = Int(s.doubleValue) }
-        let time = (d["time"] as? NSNumber).map(\.doubleValue).flatMap { $0.isFinite ? $0 : nil }
-        return KPISample(name: name, value: n.doubleValue, labels: labels, slot: slot, time: time)
+        if let s = numeric(d["slot"]), s.isFinite, s.rounded() == s, abs(s) < 9e15 { slot = Int(s) }
+        let time = numeric(d["time"]).flatMap { $0.isFinite ? $0 : nil }
+        return KPISample(name: name, value: value, labels: labels, slot: slot, time: time)
+    }
+
+    /// A JSON number as JSONSerialization hands it out, never a boolean. (On Linux every number,
+    /// true and false included, is an NSNumber and 0 and 1 even pass `is Bool`; booleans are the
+    /// `__NSCFBoolean` subclass.)
+    private static func numeric(_ v: Any?) -> Double? {
+        guard let v, v is NSNumber, !String(describing: Swift.type(of: v)).contains("Boolean") else { return nil }
+        return v as? Double
     }
 }
 

@@ -1,4 +1,5 @@
 import Bus
+import CProcessSupport
 import DequeModule
 import Foundation
 import Synchronization
@@ -42,6 +43,7 @@ public final class VNFRuntime: Sendable {
                 o.routingID = Array(config.node.utf8)
                 o.linger = .milliseconds(500)
                 o.sendHighWaterMark = 100_000
+                o.sendTimeout = .zero
             }
         } catch { throw .bus(error) }
         enqueue(.hello(node: config.node, pid: getpid(), instance: config.instance, contract: NodeConfig.contractVersion))
@@ -194,7 +196,8 @@ public final class VNFRuntime: Sendable {
         while true {
             if hung { sleep(3600); continue }
             let received: Message?
-            do { received = try control.receive(timeout: .milliseconds(Int64(interval * 1000))) }
+            let wait = outbox.withLock { $0.isEmpty } ? interval : 0.005
+            do { received = try control.receive(timeout: .milliseconds(Int64(wait * 1000))) }
             catch { orphaned("control channel failed: \(error)") }
             if let received {
                 lastHeard = Date()
@@ -204,15 +207,22 @@ public final class VNFRuntime: Sendable {
                 }
                 if hung { continue }
             }
+            // Sends never block (send timeout zero): while the orchestrator is unreachable the
+            // messages wait in the outbox and this loop keeps checking that it is still there.
             let pending = outbox.withLock { box -> [ControlMessage] in defer { box.removeAll() }; return Array(box) }
-            for m in pending {
+            for (k, m) in pending.enumerated() {
                 do { try control.send(m.encoded()); lastSent = Date() }
-                catch { orphaned("cannot send to the orchestrator: \(error)") }
+                catch {
+                    if case .timedOut = error {
+                        outbox.withLock { $0.insert(contentsOf: pending[k...], at: 0) }
+                        break
+                    }
+                    orphaned("cannot send to the orchestrator: \(error)")
+                }
             }
             let now = Date()
             if now.timeIntervalSince(lastSent) >= interval {
-                try? control.send(ControlMessage.heartbeat.encoded())
-                lastSent = now
+                if (try? control.send(ControlMessage.heartbeat.encoded())) != nil { lastSent = now }
             }
             if now.timeIntervalSince(lastHeard) > timeout { orphaned("no word from the orchestrator for \(timeout) s") }
             if getppid() != config.orchestratorPID { orphaned("the orchestrator (pid \(config.orchestratorPID)) is gone") }
@@ -267,8 +277,8 @@ public final class VNFRuntime: Sendable {
         guard !handlersInstalled.exchange(true, ordering: .acquiringAndReleasing) else { return }
         signal(SIGTERM) { _ in sigtermReceived.store(true, ordering: .relaxed) }
         signal(SIGPIPE, SIG_IGN)
-        // prctl(PR_SET_PDEATHSIG) is variadic and not imported into Swift; the control thread's
-        // getppid() check (every heartbeat interval at most) does the same job portably.
+        // Belt and braces: the kernel's parent-death signal, and the control thread's getppid() check.
+        _ = ranlab_set_parent_death_signal(SIGTERM)
     }
 }
 

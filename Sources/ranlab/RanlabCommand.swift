@@ -21,7 +21,8 @@ struct RanlabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ranlab",
         abstract: "Open RAN testbed: VNFs as real processes over ZeroMQ and SCTP.",
-        subcommands: [BusCommand.self, PDUCommand.self]
+        subcommands: [ValidateCommand.self, DeployCommand.self, InspectCommand.self, DestroyCommand.self, LogsCommand.self,
+                      GraphCommand.self, RunsCommand.self, BusCommand.self, PDUCommand.self]
     )
 }
 

@@ -28,6 +28,19 @@ struct ImpairmentTests {
         }
     }
 
+    @Test("Polling with a zero timeout receives delayed messages once they are due", arguments: ["zmq", "sctp"])
+    func zeroTimeoutPolling(_ transport: String) throws {
+        let (sender, receiver) = try pair(transport, "delay=2ms")
+        defer { sender.close(); receiver.close() }
+        for i in 0..<3 { try sender.send([UInt8(i)]) }
+        var got: [UInt8] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        while got.count < 3 && ContinuousClock.now < deadline {
+            if let m = try receiver.receive(timeout: .zero) { got.append(m.bytes[0]) } else { usleep(200) }
+        }
+        #expect(got == [0, 1, 2])
+    }
+
     /// Sends `count` numbered messages of `size` bytes from a second thread; returns the numbers received
     /// (in arrival order) and their arrival times in ns.
     private func run(_ transport: String, _ query: String, count: Int, size: Int = 16,

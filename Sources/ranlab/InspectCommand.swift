@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import Orchestrator
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show labs, or one lab's nodes: status, pid, restarts, endpoints.",
+        discussion: "Exit 5 when the named lab does not exist."
+    )
+
+    @Argument(help: "Lab name (default: every lab under --home).") var name: String?
+    @Option(name: [.customShort("f"), .long], help: "table or json (env RANLAB_FORMAT).")
+    var format: OutputFormat = OutputFormat(rawValue: ProcessInfo.processInfo.environment["RANLAB_FORMAT"] ?? "") ?? .table
+    @OptionGroup var lab: LabOptions
+
+    struct LabView: Codable {
+        var state: LabState
+        var orchestratorAlive: Bool
+        var phase: String
+        enum CodingKeys: String, CodingKey { case orchestratorAlive, phase }
+        func encode(to encoder: any Encoder) throws {
+            try state.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(orchestratorAlive, forKey: .orchestratorAlive)
+            try c.encode(phase, forKey: .phase)
+        }
+        init(from decoder: any Decoder) throws { fatalError("not decoded") }
+        init(_ s: LabState) {
+            state = s
+            orchestratorAlive = s.supervisorAlive
+            phase = Self.phase(s)
+        }
+        /// The recorded phase, or `orphaned` when the orchestrator died without tearing down.
+        static func phase(_ s: LabState) -> String {
+            (s.phase == .stopped || s.phase == .failed || s.supervisorAlive) ? s.phase.rawValue : "orphaned"
+        }
+    }
+
+    func run() throws {
+        try orchestrated { () throws(OrchestratorError) in
+            if let name {
+                let dir = LabDirectory(root: lab.home, name: name)
+                guard FileManager.default.fileExists(atPath: dir.stateFile.path) else { throw .noSuchLab(name) }
+                let state = try LabState.read(from: dir.stateFile)
+                if format == .json { printJSON(LabView(state)); return }
+                emit("lab \(state.lab)  \(LabView.phase(state))  run \(state.run)  orchestrator pid \(state.supervisorPID)  \(state.topology)")
+                emit(Self.nodeTable(state))
+                return
+            }
+            let states = LabDirectory.labs(root: lab.home).compactMap { try? LabState.read(from: LabDirectory(root: lab.home, name: $0).stateFile) }
+            if format == .json { printJSON(states.map(LabView.init)); return }
+            if states.isEmpty { emit("no labs under \(lab.home)"); return }
+            emit(table(["LAB", "PHASE", "NODES", "ACTIVE", "RUN", "ORCHESTRATOR", "TOPOLOGY"], states.map { s in
+                [s.lab, LabView.phase(s), "\(s.nodes.count)", "\(s.nodes.filter { $0.status == "ACTIVE" }.count)", "\(s.run)",
+                 "\(s.supervisorPID)", s.topology]
+            }))
+        }
+    }
+
+    static func nodeTable(_ s: LabState) -> String {
+        table(["NODE", "ROLE", "VNF", "PROVIDER", "VERSION", "STATUS", "PID", "RESTARTS", "KPIS", "ENDPOINTS"], s.nodes.map { n in
+            [n.name, n.role, n.vnf, n.provider, n.version, n.status, n.pid.map { "\($0)" } ?? "-", "\(n.restarts)", "\(n.kpiSamples)",
+             n.endpoints.isEmpty ? "-" : n.endpoints.map { $0.split(separator: "?").first.map(String.init) ?? $0 }.joined(separator: " ")]
+        })
+    }
+}
+
+struct DestroyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "destroy",
+        abstract: "Stop a lab (by name, or by its topology file) and everything it started.",
+        discussion: "Works from the lab's state file, so it needs neither the orchestrator nor the topology file. Exit 5 when there is no such lab.",
+        aliases: ["down"]
+    )
+
+    @Argument(help: "Lab name or topology file.") var target: String
+    @Flag(help: "Also remove the lab directory (logs, node configs, captures); the run record keeps the run.") var cleanup = false
+    @OptionGroup var lab: LabOptions
+
+    func run() throws {
+        try orchestrated { () throws(OrchestratorError) in
+            var name = target
+            if target.hasSuffix(".yaml") || target.hasSuffix(".yml") || FileManager.default.fileExists(atPath: target) {
+                name = try lab.planner(near: target).loadTopology(path: target).name
+            }
+            let report = try LabTeardown(directory: LabDirectory(root: lab.home, name: name)).destroy(cleanup: cleanup)
+            var line = "lab \(report.lab) destroyed: \(report.how)"
+            if report.killedProcesses > 0 { line += ", \(report.killedProcesses) leftover processes killed" }
+            if report.removedDirectory { line += ", lab directory removed" }
+            emit(line)
+        }
+    }
+}
+
+struct LogsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "logs", abstract: "Print a node's log (stdout and stderr of every start).")
+
+    @Argument(help: "Lab name.") var name: String
+    @Argument(help: "Node name, or 'orchestrator' for a detached orchestrator's own log.") var node: String
+    @Flag(name: [.customShort("f"), .long], help: "Keep printing what is appended (Ctrl-C to end).") var follow = false
+    @Option(help: "Only the last N lines.") var tail: Int?
+    @OptionGroup var lab: LabOptions
+
+    func run() throws {
+        try orchestrated { () throws(OrchestratorError) in
+            let dir = LabDirectory(root: lab.home, name: name)
+            guard FileManager.default.fileExists(atPath: dir.url.path) else { throw .noSuchLab(name) }
+            let path = node == "orchestrator" ? dir.orchestratorLog.path : dir.nodeLog(node).path
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw .io("no log for node '\(node)' in lab \(name) (\(path)); nodes: \((try? LabState.read(from: dir.stateFile))?.nodes.map(\.name).joined(separator: ", ") ?? "?")")
+            }
+            var text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+            if let tail {
+                text = text.split(separator: "\n", omittingEmptySubsequences: false).suffix(tail + (text.hasSuffix("\n") ? 1 : 0)).joined(separator: "\n")
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            guard follow else { return }
+            signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
+            var offset = handle.offsetInFile
+            while !stopRequested.load(ordering: .relaxed) {
+                usleep(100_000)
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? offset
+                if size < offset { offset = 0 }   // truncated or replaced
+                handle.seek(toFileOffset: offset)
+                let data = handle.readDataToEndOfFile()
+                if !data.isEmpty { FileHandle.standardOutput.write(data); offset += UInt64(data.count) }
+            }
+        }
+    }
+}
+
+struct RunsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "runs", abstract: "List the run record: every deployment, its outcome and what it recorded.")
+
+    @Option(help: "Only runs of this lab.") var lab: String?
+    @Option(name: [.customShort("f"), .long], help: "table or json (env RANLAB_FORMAT).")
+    var format: OutputFormat = OutputFormat(rawValue: ProcessInfo.processInfo.environment["RANLAB_FORMAT"] ?? "") ?? .table
+    @OptionGroup var options: LabOptions
+
+    func run() throws {
+        try orchestrated { () throws(OrchestratorError) in
+            let path = LabDirectory(root: options.home, name: "_").runRecordPath
+            guard FileManager.default.fileExists(atPath: path) else {
+                if format == .json { emit("[]") } else { emit("no run record at \(path) yet") }
+                return
+            }
+            let runs = try RunRecord(path: path).runs(lab: lab)
+            if format == .json { printJSON(runs); return }
+            let f = DateFormatter()
+            f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            emit(table(["RUN", "LAB", "STARTED", "DURATION", "OUTCOME", "NODES", "EVENTS", "KPIS"], runs.map { r in
+                let end = r.endedAt ?? Date().timeIntervalSince1970
+                return ["\(r.id)", r.lab, f.string(from: Date(timeIntervalSince1970: r.startedAt)), String(format: "%.1f s", end - r.startedAt),
+                        r.outcome ?? (ProcessTable.isAlive(r.supervisorPID) ? "running" : "unfinished"), "\(r.nodes)", "\(r.statusEvents)", "\(r.kpiSamples)"]
+            }))
+        }
+    }
+}
+
