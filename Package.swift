@@ -98,6 +98,8 @@ let package = Package(
         .testTarget(name: "F1APTests", dependencies: ["F1AP", "APER"], exclude: ["golden-f1ap.txt"]),
         .testTarget(name: "FronthaulTests", dependencies: ["Fronthaul"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"], exclude: ["bad"]),
+        .testTarget(name: "OrchestratorTests", dependencies: ["Orchestrator", "VNFKit", "RanlabTestSupport"], exclude: ["labs"]),
+        .testTarget(name: "VNFKitTests", dependencies: ["VNFKit", "Bus"]),
         .testTarget(name: "VNFPackageTests", dependencies: ["VNFPackage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),

@@ -332,10 +332,10 @@ class Probe:
         while True:
             now = time.monotonic()
             # 1. Reasons to stop.
+            if self.parent_gone():                       # checked first: SIGTERM may be the parent-death signal
+                self.orphaned(f"the orchestrator (pid {self.parent_pid}) is gone")
             if _sigterm:
                 self.finish("SIGTERM", grace=1.0)        # SIGKILL follows 1 s after SIGTERM
-            if self.parent_gone():
-                self.orphaned(f"the orchestrator (pid {self.parent_pid}) is gone")
             if now - self.last_heard > self.hb_timeout:
                 self.orphaned(f"no word from the orchestrator for {self.hb_timeout:g} s")
             if fail_at is not None and now >= fail_at:
