@@ -21,6 +21,11 @@
 #       with ranlab's KPM and RC RAN function definitions; then, as the reference in the same run, the
 #       same E2AP bytes decoded and re-encoded by pycrate (the independent codec of the tests).
 #
+#   scripts/bench.sh deploy [--sizes 10,100] [--reps 3]
+#       Orchestrator: time from `ranlab deploy --detach` to every node ACTIVE for labs of 10 and 100
+#       probe VNFs in a ZeroMQ chain (release build), the orchestrator's own start-to-ACTIVE time,
+#       and `ranlab destroy`; median of the reps. Goal: 10 nodes ≤ 1 s, 100 nodes ≤ 5 s.
+#
 # The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
 set -euo pipefail
 
@@ -28,6 +33,7 @@ usage() {
   echo "usage: scripts/bench.sh bus [--quick] [--reps N] [--only TRANSPORT]" >&2
   echo "       scripts/bench.sh scheduler [--quick] [--slots N] [--ues 1,8,...] [--policy rr,pf]" >&2
   echo "       scripts/bench.sh codec [--quick] [--iterations N]" >&2
+  echo "       scripts/bench.sh deploy [--sizes 10,100] [--reps 3]" >&2
   exit 2
 }
 
@@ -57,6 +63,12 @@ case "$target" in
     trap 'rm -rf "$tmp"' EXIT
     ( run_product CodecBench --write-pdus "$tmp" "$@" ) | tee "$tmp/ranlab.txt"
     python3 "$root/scripts/codec_reference.py" "$tmp" "$tmp/ranlab.txt"
+    ;;
+  deploy)
+    echo "bench: building ranlab and ranlab-probe (release)..." >&2
+    swift build -c release --package-path "$root" --product ranlab-probe >&2
+    swift build -c release --package-path "$root" --product ranlab >&2
+    python3 "$root/scripts/bench_deploy.py" "$(swift build -c release --package-path "$root" --show-bin-path)/ranlab" "$@"
     ;;
   *)
     echo "bench: unknown target '$target'" >&2
