@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libsctp-dev        # lksctp headers (kernel SCTP backend)
   libusrsctp-dev     # user-space SCTP over UDP (fallback backend)
   tshark             # pcap decoding checks in the tests
+  libsqlite3-dev     # the run record (GRDB over the system SQLite)
+  python3            # the Python plug-in vnfs/py-probe
   python3-pip
   python3-zmq        # pyzmq for the system python (the foreign-peer test)
 )
@@ -64,7 +66,7 @@ pip_module() {  # pip_module IMPORT_NAME PIP_NAME REQUIRED
     say "WARNING: $(command -v "$PY") has no $2 and pip cannot add it; the tests that need it will skip"
   fi
 }
-pip_module zmq pyzmq optional
+pip_module zmq pyzmq required          # the Python plug-in (vnfs/py-probe) and foreign-peer tests
 pip_module pycrate_asn1dir pycrate required
 pip_module asn1tools asn1tools required
 

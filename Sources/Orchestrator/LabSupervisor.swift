@@ -207,7 +207,11 @@ public final class LabSupervisor {
         env["RANLAB_NODE"] = p.name
         env["RANLAB_LAB"] = plan.lab
         do {
-            try config.encoded().write(to: dir.nodeConfig(p.name))
+            // 0600: it may hold the link's CURVE secret keys.
+            let configPath = dir.nodeConfig(p.name).path
+            guard FileManager.default.createFile(atPath: configPath, contents: config.encoded(), attributes: [.posixPermissions: 0o600]) else {
+                throw OrchestratorError.launch(node: p.name, reason: "cannot write \(configPath)")
+            }
             let log = dir.nodeLog(p.name).path
             let banner = "--- ranlab: starting \(p.name) (instance \(nodes[i].instance)) at \(Date()): \(p.arguments.joined(separator: " "))\n"
             if let h = FileHandle(forWritingAtPath: log) ?? (FileManager.default.createFile(atPath: log, contents: nil) ? FileHandle(forWritingAtPath: log) : nil) {

@@ -84,12 +84,25 @@ public struct Planner: Sendable {
                 if link.transport == .zmq && proto == "fh" { query.append(("encap", "ecpri")) }
             }
             let bindURL = url(query)
+            var serverCurve: NodeConfig.Curve?, clientCurve: NodeConfig.Curve?
+            if link.security.curve {
+                guard link.transport == .zmq else {
+                    throw .plan("link \(a) – \(b): security.curve is ZeroMQ CURVE and this link is SCTP; use transport zmq or drop curve")
+                }
+                do {
+                    let server = try CurveKeyPair.generate(), client = try CurveKeyPair.generate()
+                    serverCurve = .init(publicKey: server.publicKey, secretKey: server.secretKey, peerPublicKey: client.publicKey)
+                    clientCurve = .init(publicKey: client.publicKey, secretKey: client.secretKey, peerPublicKey: server.publicKey)
+                } catch { throw .bus(error) }
+            }
             links.append(.init(id: id, a: a.description, b: b.description, transport: link.transport.rawValue,
                                bindEndpoint: bindURL, connectEndpoint: connectURL, port: port, ipcPath: ipc, capture: capture))
             nodeLinks[a.node, default: []].append(.init(id: id, interface: a.interface, peer: "\(b.node):\(b.interface)",
-                                                        transport: link.transport.rawValue, side: .connect, endpoint: connectURL, address: address))
+                                                        transport: link.transport.rawValue, side: .connect, endpoint: connectURL, address: address,
+                                                        curve: clientCurve))
             nodeLinks[b.node, default: []].append(.init(id: id, interface: b.interface, peer: "\(a.node):\(a.interface)",
-                                                        transport: link.transport.rawValue, side: .bind, endpoint: bindURL, address: address))
+                                                        transport: link.transport.rawValue, side: .bind, endpoint: bindURL, address: address,
+                                                        curve: serverCurve))
         }
 
         // Nodes in start order: Kahn's algorithm over wait-for, file order among equals.

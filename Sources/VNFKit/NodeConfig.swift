@@ -71,9 +71,23 @@ public struct NodeConfig: Sendable, Hashable, Codable {
         public var endpoint: String
         /// The same place for plain libraries: a libzmq address, or HOST:PORT for SCTP.
         public var address: String
-        public init(id: String, interface: String, peer: String, transport: String, side: Side, endpoint: String, address: String) {
+        /// ZeroMQ CURVE keys when the topology asks for `security: {curve: true}`.
+        public var curve: Curve?
+        public init(id: String, interface: String, peer: String, transport: String, side: Side, endpoint: String, address: String,
+                    curve: Curve? = nil) {
             self.id = id; self.interface = interface; self.peer = peer; self.transport = transport
-            self.side = side; self.endpoint = endpoint; self.address = address
+            self.side = side; self.endpoint = endpoint; self.address = address; self.curve = curve
+        }
+    }
+
+    /// CURVE keys of one link end (Z85). The bind side is the CURVE server and admits only
+    /// `peerPublicKey`; the connect side is the client and must see the server's `peerPublicKey`.
+    public struct Curve: Sendable, Hashable, Codable {
+        public var publicKey: String
+        public var secretKey: String
+        public var peerPublicKey: String
+        public init(publicKey: String, secretKey: String, peerPublicKey: String) {
+            self.publicKey = publicKey; self.secretKey = secretKey; self.peerPublicKey = peerPublicKey
         }
     }
 

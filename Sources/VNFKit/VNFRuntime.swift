@@ -128,9 +128,18 @@ public final class VNFRuntime: Sendable {
                      configure: (inout ChannelOptions) -> Void = { _ in }) throws(VNFError) -> any BusChannel {
         let channel: any BusChannel
         do throws(BusError) {
+            var curve: CurveOptions?
+            if let c = link.curve {
+                let keys = try CurveKeyPair(publicKey: c.publicKey, secretKey: c.secretKey)
+                curve = link.side == .bind ? .server(keys: keys, allowedClients: [c.peerPublicKey]) : .client(keys: keys, serverPublicKey: c.peerPublicKey)
+            }
+            let secured: (inout ChannelOptions) -> Void = { o in
+                if let curve { o.curve = curve }
+                configure(&o)
+            }
             switch (link.transport, link.side) {
-            case ("zmq", .bind): channel = try ZMQChannel.bind(link.endpoint, zmqType, configure: configure)
-            case ("zmq", .connect): channel = try ZMQChannel.connect(link.endpoint, zmqType, configure: configure)
+            case ("zmq", .bind): channel = try ZMQChannel.bind(link.endpoint, zmqType, configure: secured)
+            case ("zmq", .connect): channel = try ZMQChannel.connect(link.endpoint, zmqType, configure: secured)
             case ("sctp", .bind):
                 let listener = try listen(link)
                 guard let c = try listener.accept(timeout: timeout) else {

@@ -9,10 +9,13 @@ struct LabOptions: ParsableArguments {
     var home: String = ProcessInfo.processInfo.environment["RANLAB_HOME"] ?? ".ranlab"
 
     @Option(name: .customLong("vnfs"), help: "Folder of VNF packages (env RANLAB_VNFS; default: ./vnfs, else vnfs/ beside or above the topology file).")
-    var vnfs: String? = ProcessInfo.processInfo.environment["RANLAB_VNFS"]
+    var vnfsOption: String = ProcessInfo.processInfo.environment["RANLAB_VNFS"] ?? ""
 
     @Option(name: .customLong("trust"), help: "Trust store: a provider key file or a folder of them (env RANLAB_TRUST; default: <vnfs>/trust).")
-    var trust: String? = ProcessInfo.processInfo.environment["RANLAB_TRUST"]
+    var trustOption: String = ProcessInfo.processInfo.environment["RANLAB_TRUST"] ?? ""
+
+    var vnfs: String? { vnfsOption.isEmpty ? nil : vnfsOption }
+    var trust: String? { trustOption.isEmpty ? nil : trustOption }
 
     /// The folder of the running ranlab binary, where `@bin/NAME` programs are built.
     var binDirectory: String {

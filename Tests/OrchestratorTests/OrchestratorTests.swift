@@ -55,6 +55,17 @@ struct OrchestratorTests {
             #expect(getpgid(pid) == pid)
         }
         #expect(view.nodes.first { $0.name == "py" }?.provider == "openlab")
+        // The CURVE link: each end got its own key pair and the other's public key; the server
+        // admits only its client. Both ends being ACTIVE means the handshake worked.
+        let dir = LabDirectory(root: lab.home.url.path, name: "probes")
+        let hubConfig = try NodeConfig.load(path: dir.nodeConfig("hub").path)
+        let p3Config = try NodeConfig.load(path: dir.nodeConfig("p3").path)
+        let server = try #require(hubConfig.links.first { $0.id == "l2" }?.curve)
+        let client = try #require(p3Config.links.first { $0.id == "l2" }?.curve)
+        #expect(server.peerPublicKey == client.publicKey && client.peerPublicKey == server.publicKey)
+        #expect(hubConfig.links.first { $0.id == "l1" }?.curve == nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.nodeConfig("hub").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         #expect(view.nodes.first { $0.name == "hub" }?.endpoints.count == 3)
         // The Python plug-in's KPIs reach the run record through the same contract.
         let state = try lab.state()
