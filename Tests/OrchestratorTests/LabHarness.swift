@@ -20,8 +20,8 @@ final class LabHarness {
     }
 
     /// `ranlab ARGS --home HOME --vnfs VNFS`.
-    func ranlab(_ args: [String]) throws -> CommandResult {
-        try RanlabBinary.run(args + ["--home", home.url.path, "--vnfs", vnfs])
+    func ranlab(_ args: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try RanlabBinary.run(args + ["--home", home.url.path, "--vnfs", vnfs], environment: environment)
     }
 
     func state(_ lab: String = "probes") throws -> LabState {

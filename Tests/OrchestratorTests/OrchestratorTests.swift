@@ -242,6 +242,23 @@ struct OrchestratorTests {
         #expect(v.status == 0 && v.stdoutText.contains("6 nodes, 4 links"))
     }
 
+    @Test("The README's main job: topologies/probe-lab deploys in the foreground, every node finishes, the run completes")
+    func probeLabCompletes() throws {
+        let lab = try LabHarness()
+        let file = LabHarness.repo.appendingPathComponent("topologies/probe-lab.ranlab.yaml").path
+        let r = try lab.ranlab(["deploy", file], environment: ["PROBE_SECONDS": "1s"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdoutText.contains("lab probe-lab deployed: 5 nodes ACTIVE"))
+        #expect(r.stdoutText.contains("lab probe-lab completed: every node finished"))
+        let state = try lab.state("probe-lab")
+        #expect(state.phase == .stopped)
+        #expect(state.nodes.allSatisfy { $0.status == "FINISHED" && $0.restarts == 0 })
+        #expect(try lab.record.runs().last?.outcome == "completed")
+        // The captured, impaired link wrote its pcap.
+        let captures = try FileManager.default.contentsOfDirectory(atPath: LabDirectory(root: lab.home.url.path, name: "probe-lab").capturesDirectory.path)
+        #expect(captures == ["fh-peer-fh--hub-fh.pcap"])
+    }
+
     @Test("Deploying a lab that is already up is refused; runs lists both outcomes")
     func secondDeployRefused() throws {
         let lab = try LabHarness()

@@ -44,11 +44,14 @@ public struct CommandResult: Sendable {
 
 extension RanlabBinary {
     /// Runs `ranlab ARGUMENTS` with `stdin` as its input and waits for it.
-    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+    public static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         guard let path else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the ranlab executable is not built (swift build)"]) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
