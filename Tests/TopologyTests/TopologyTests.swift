@@ -11,6 +11,13 @@ let testCatalog = ClosureCatalog([
                   VNFInterface(name: "f1c", protocol: "F1AP", transports: ["sctp"]),
                   VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
     "ranlab-ru-ue-emulator": [VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
+    // as in vnfs/probe/vnf.yaml and vnfs/py-probe/vnf.yaml
+    "probe": [VNFInterface(name: "e2", protocol: "e2", transports: ["zmq", "sctp"]),
+              VNFInterface(name: "f1c", protocol: "f1c", transports: ["zmq", "sctp"]),
+              VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"]),
+              VNFInterface(name: "ctl", protocol: "ctl", transports: ["zmq"])],
+    "py-probe": [VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"]),
+                 VNFInterface(name: "e2", protocol: "e2", transports: ["zmq"])],
 ])
 
 let testsDir: URL = {
