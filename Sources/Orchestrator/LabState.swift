@@ -40,7 +40,8 @@ public struct LabState: Sendable, Hashable, Codable {
         public var status: String
         public var detail: String?
         public var pid: Int32?
-        /// Process groups this node has used (one per start): `destroy` kills them all.
+        /// Process groups of this node that may still have members (a group is dropped once its
+        /// leader was reaped and the group killed): `destroy` kills what is left of them.
         public var processGroups: [Int32]
         public var restarts: Int
         /// This node's link ends, as Bus endpoint URLs.
@@ -64,6 +65,8 @@ public struct LabState: Sendable, Hashable, Codable {
         catch { throw .io("cannot read lab state \(url.path): \(error)") }
     }
 
-    /// True when the orchestrator process recorded here is still alive.
-    public var supervisorAlive: Bool { ProcessTable.isAlive(supervisorPID) }
+    /// True when this lab is not torn down but its orchestrator no longer holds the lab's lock.
+    public func isOrphaned(in directory: LabDirectory) -> Bool {
+        phase != .stopped && phase != .failed && !directory.orchestratorAlive
+    }
 }

@@ -106,18 +106,28 @@ public final class LabSupervisor {
         self.plan = plan
         self.options = options
         let dir = plan.directory
-        if let old = try? LabState.read(from: dir.stateFile), old.phase != .stopped, old.phase != .failed, old.supervisorAlive,
-           old.supervisorPID != getpid() {
-            throw .labExists(name: plan.lab, pid: old.supervisorPID)
-        }
         let fm = FileManager.default
+        do { try fm.createDirectory(at: dir.url, withIntermediateDirectories: true) }
+        catch { throw .io("cannot create the lab directory \(dir.url.path): \(error.localizedDescription)") }
+        guard dir.acquireLock() else {
+            throw .labExists(name: plan.lab, pid: (try? LabState.read(from: dir.stateFile))?.supervisorPID ?? 0)
+        }
+        // An earlier orchestrator of this lab died without tearing down: finish its work first.
+        if let old = try? LabState.read(from: dir.stateFile), old.phase != .stopped, old.phase != .failed {
+            _ = try? LabTeardown(directory: dir).cleanUpAfterDeadOrchestrator(old)
+        }
         do {
             for n in plan.nodes { try fm.createDirectory(at: dir.nodeDirectory(n.name), withIntermediateDirectories: true) }
-            try fm.createDirectory(at: dir.socketDirectory, withIntermediateDirectories: true)
+            try fm.createDirectory(at: dir.socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var st = stat()
+            guard lstat(dir.socketDirectory.path, &st) == 0, st.st_uid == getuid(), (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw OrchestratorError.plan("socket folder \(dir.socketDirectory.path) is not a directory owned by this user; remove it")
+            }
             if plan.links.contains(where: { $0.capture != nil }) {
                 try fm.createDirectory(at: dir.capturesDirectory, withIntermediateDirectories: true)
             }
-        } catch { throw .io("cannot create the lab directory \(dir.url.path): \(error.localizedDescription)") }
+        } catch let e as OrchestratorError { throw e }
+        catch { throw .io("cannot create the lab directory \(dir.url.path): \(error.localizedDescription)") }
         // Leftovers of a crashed earlier run of this lab.
         for p in plan.ipcPaths + [String(dir.controlAddress.dropFirst("ipc://".count))] { unlink(p) }
 
@@ -134,11 +144,11 @@ public final class LabSupervisor {
                 o.linger = .zero
             }
         } catch { throw .bus(error) }
-        started = Date().timeIntervalSince1970
+        started = Self.now()
         nodes = plan.nodes.map { NodeRun(plan: $0, backoff: max(0.01, Self.seconds($0.restart.backoff))) }
         for (i, n) in nodes.enumerated() { index[n.plan.name] = i }
         state = LabState(lab: plan.lab, topology: plan.topologyPath, run: runID, runRecord: dir.runRecordPath, supervisorPID: getpid(),
-                         startedAt: started, phase: .deploying, detail: nil, socketDirectory: dir.socketDirectory.path,
+                         startedAt: Date().timeIntervalSince1970, phase: .deploying, detail: nil, socketDirectory: dir.socketDirectory.path,
                          controlAddress: dir.controlAddress, deployedIn: nil, nodes: [])
         for n in nodes { event(n.plan.name, "PENDING", detail: n.plan.waitFor.isEmpty ? nil : "waits for \(n.plan.waitFor.joined(separator: ", "))", source: "orchestrator") }
         flush(force: true)
@@ -215,7 +225,7 @@ public final class LabSupervisor {
             let log = dir.nodeLog(p.name).path
             let banner = "--- ranlab: starting \(p.name) (instance \(nodes[i].instance)) at \(Date()): \(p.arguments.joined(separator: " "))\n"
             if let h = FileHandle(forWritingAtPath: log) ?? (FileManager.default.createFile(atPath: log, contents: nil) ? FileHandle(forWritingAtPath: log) : nil) {
-                h.seekToEndOfFile(); h.write(Data(banner.utf8)); try? h.close()
+                _ = try? h.seekToEnd(); try? h.write(contentsOf: Data(banner.utf8)); try? h.close()
             }
             let pid = try ProcessLauncher.spawn(arguments: p.arguments, environment: env, directory: dir.nodeDirectory(p.name).path, log: log)
             nodes[i].pid = pid
@@ -226,6 +236,7 @@ public final class LabSupervisor {
             nodes[i].killedForSilence = false
             setStatus(i, "STARTING", detail: nodes[i].instance == 0 ? nil : "restart \(nodes[i].restarts)", source: "orchestrator")
         } catch {
+            nodes[i].spawnedAt = now
             let reason: String = if case .launch(_, let r) = error as? OrchestratorError { r } else { "\(error)" }
             setStatus(i, "ERROR", detail: "cannot start: \(reason)", source: "orchestrator")
             scheduleRestart(i, failed: true, now: now)
@@ -235,7 +246,7 @@ public final class LabSupervisor {
     // MARK: control channel
 
     private func receive(timeout: Double) {
-        var wait: Duration? = .milliseconds(Int64(timeout * 1000))
+        var wait: Duration? = timeout <= 0 ? .zero : .milliseconds(Int64(timeout * 1000))
         for _ in 0..<2000 {
             guard let frames = try? control.receiveMultipart(timeout: wait), frames.count >= 2 else { return }
             wait = .zero
@@ -244,6 +255,7 @@ public final class LabSupervisor {
     }
 
     private func handle(from id: String, _ payload: [UInt8]) {
+        if id.hasPrefix("@cli") { return forward(from: id, payload) }
         guard let i = index[id] else { return }
         let message: ControlMessage
         do { message = try ControlMessage.decode(payload) } catch {
@@ -276,6 +288,25 @@ public final class LabSupervisor {
         }
     }
 
+    /// `ranlab fault` connects as `@cli-PID` and sends a `fault` or `stop` command with a `node`
+    /// field; it is passed on to that node and answered with `ack` (status of the node) or `nack`.
+    private func forward(from id: String, _ payload: [UInt8]) {
+        let target = (try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any])?["node"] as? String
+        func answer(_ m: ControlMessage) { try? control.sendMultipart([Array(id.utf8), m.encoded()]) }
+        guard let target, let i = index[target] else { return answer(.nack(command: "fault", reason: "no node '\(target ?? "?")' in lab \(plan.lab)")) }
+        guard let message = try? ControlMessage.decode(payload) else { return answer(.nack(command: "fault", reason: "not a valid command")) }
+        switch message {
+        case .fault, .stop: break
+        default: return answer(.nack(command: message.type, reason: "only fault and stop can be sent to a node"))
+        }
+        guard nodes[i].isAlive, nodes[i].helloPID != nil else {
+            return answer(.nack(command: message.type, reason: "node \(target) is \(nodes[i].status), not running"))
+        }
+        log("\(target): \(message.type) \(String(decoding: payload, as: UTF8.self)) from ranlab fault")
+        send(target, message)
+        answer(.ack(VNFStatus(rawValue: nodes[i].status) ?? .active))
+    }
+
     private func send(_ node: String, _ message: ControlMessage) {
         try? control.sendMultipart([Array(node.utf8), message.encoded()])
     }
@@ -300,9 +331,12 @@ public final class LabSupervisor {
             let pid = waitpid(-1, &status, WNOHANG)
             if pid <= 0 { return }
             guard let i = nodes.firstIndex(where: { $0.pid == pid }) else { continue }
+            // What it sent before dying (last KPIs, a late status) is taken while it is still "it".
+            receive(timeout: 0)
             nodes[i].pid = nil
             nodes[i].helloPID = nil
             ProcessTable.signalGroup(pid, SIGKILL)   // helpers it left behind
+            nodes[i].groups.removeAll { $0 == pid }  // the id may be reused from now on
             let (failed, how) = Self.describeExit(status)
             if stopping {
                 if nodes[i].status != "FINISHED" {
@@ -454,7 +488,9 @@ public final class LabSupervisor {
                 pendingEvents.removeAll(keepingCapacity: true)
                 pendingSamples.removeAll(keepingCapacity: true)
             } catch {
+                // Nothing is acknowledged or shown that is not on disk: retry next turn.
                 log("\(error) — keeping \(pendingEvents.count) events and \(pendingSamples.count) samples to retry")
+                return
             }
         }
         for (node, s) in pendingAcks { send(node, .ack(s)) }
@@ -479,7 +515,7 @@ public final class LabSupervisor {
     }
 
     private func log(_ line: String) {
-        FileHandle.standardError.write(Data("ranlab[\(plan.lab)]: \(line)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("ranlab[\(plan.lab)]: \(line)\n".utf8))
     }
 
     // MARK: helpers
@@ -488,13 +524,15 @@ public final class LabSupervisor {
     static func lastLine(of path: String) -> String? {
         guard let h = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? h.close() }
-        let size = h.seekToEndOfFile()
-        h.seek(toFileOffset: size > 4096 ? size - 4096 : 0)
-        let text = String(decoding: h.readDataToEndOfFile(), as: UTF8.self)
+        guard let size = try? h.seekToEnd() else { return nil }
+        try? h.seek(toOffset: size > 4096 ? size - 4096 : 0)
+        let text = String(decoding: (try? h.readToEnd()) ?? Data(), as: UTF8.self)
         return text.split(separator: "\n").last { !$0.hasPrefix("--- ranlab:") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)
     }
 
-    static func now() -> Double { Date().timeIntervalSince1970 }
+    /// Monotonic seconds: every interval (heartbeats, silences, backoff, escalation) is measured on
+    /// this clock, so a wall-clock step cannot kill a healthy lab. Wall time is only recorded.
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
     static func isUp(_ s: String) -> Bool { s == "READY" || s == "ACTIVE" }
     static func isTerminal(_ s: String) -> Bool { s == "FINISHED" || s == "ERROR" || s == "STOPPED" }

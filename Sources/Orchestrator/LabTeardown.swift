@@ -3,9 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// `ranlab destroy`: ends a lab from its state file alone. With its orchestrator alive, asks it
-/// to stop (SIGTERM: it runs the graceful stop) and waits; with the orchestrator gone, kills every
-/// process group the lab recorded, removes its sockets and closes its run in the run record.
+/// `ranlab destroy`: ends a lab from its state file alone. With its orchestrator alive (it holds
+/// the lab's lock), asks it to stop (SIGTERM: it runs the graceful stop) and waits; with the
+/// orchestrator gone, kills what is left of the lab's process groups, removes its sockets and
+/// closes its run in the run record as `crashed`.
 public struct LabTeardown: Sendable {
     public let directory: LabDirectory
 
@@ -23,42 +24,24 @@ public struct LabTeardown: Sendable {
         guard FileManager.default.fileExists(atPath: directory.stateFile.path) else { throw .noSuchLab(directory.name) }
         var state = try LabState.read(from: directory.stateFile)
         var how = "already stopped"
-        if state.supervisorAlive && state.supervisorPID != getpid() && state.phase != .stopped && state.phase != .failed {
+        var killed = 0
+        if directory.orchestratorAlive {
+            // The lock proves the pid in the state file is the orchestrator, not a reused pid.
             kill(state.supervisorPID, SIGTERM)
-            let deadline = Date().addingTimeInterval(timeout)
-            while state.supervisorAlive && Date() < deadline { usleep(20_000) }
-            if state.supervisorAlive {
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+            while directory.orchestratorAlive && DispatchTime.now().uptimeNanoseconds < deadline { usleep(20_000) }
+            if directory.orchestratorAlive {
                 kill(state.supervisorPID, SIGKILL)
+                while directory.orchestratorAlive { usleep(10_000) }
                 how = "orchestrator did not stop in \(Int(timeout)) s; killed it and cleaned up"
             } else {
                 how = "stopped by its orchestrator"
             }
             state = (try? LabState.read(from: directory.stateFile)) ?? state
-        } else if state.phase != .stopped && state.phase != .failed {
-            how = "cleaned up after a dead orchestrator (pid \(state.supervisorPID))"
         }
-        // Whatever happened above, nothing of the lab survives this.
-        var killed = 0
-        for n in state.nodes {
-            for g in n.processGroups {
-                killed += ProcessTable.members(ofGroup: g).count
-                ProcessTable.signalGroup(g, SIGKILL)
-            }
-        }
-        let sockets = URL(fileURLWithPath: state.socketDirectory)
-        if let files = try? FileManager.default.contentsOfDirectory(atPath: sockets.path) {
-            for f in files where f.hasSuffix(".sock") { unlink(sockets.appendingPathComponent(f).path) }
-        }
-        rmdir(sockets.path)
         if state.phase != .stopped && state.phase != .failed {
-            if let record = try? RunRecord(path: state.runRecord) { try? record.endRun(state.run, outcome: "crashed") }
-            state.phase = .stopped
-            state.detail = "destroyed after its orchestrator died"
-            for i in state.nodes.indices where state.nodes[i].pid != nil {
-                state.nodes[i].pid = nil
-                state.nodes[i].status = "STOPPED"
-            }
-            try? state.write(to: directory.stateFile)
+            if how == "already stopped" { how = "cleaned up after a dead orchestrator (pid \(state.supervisorPID))" }
+            killed = cleanUpAfterDeadOrchestrator(state)
         }
         var removed = false
         if cleanup {
@@ -66,5 +49,39 @@ public struct LabTeardown: Sendable {
             catch { throw .io("cannot remove \(directory.url.path): \(error.localizedDescription)") }
         }
         return Report(lab: state.lab, how: how, killedProcesses: killed, removedDirectory: removed)
+    }
+
+    /// Kills what is left of a lab whose orchestrator died, removes its sockets, closes its run as
+    /// `crashed` and marks the state stopped. Only processes that carry this lab's
+    /// `RANLAB_LAB` in their environment are killed, so a reused process-group id is left alone.
+    /// Returns how many processes it killed.
+    @discardableResult
+    public func cleanUpAfterDeadOrchestrator(_ old: LabState) -> Int {
+        var state = old
+        var killed = 0
+        for n in state.nodes {
+            for g in n.processGroups {
+                for pid in ProcessTable.members(ofGroup: g) where ProcessTable.environment(of: pid)["RANLAB_LAB"] == state.lab {
+                    if kill(pid, SIGKILL) == 0 { killed += 1 }
+                }
+            }
+        }
+        let sockets = URL(fileURLWithPath: state.socketDirectory)
+        if let files = try? FileManager.default.contentsOfDirectory(atPath: sockets.path) {
+            for f in files where f.hasSuffix(".sock") { unlink(sockets.appendingPathComponent(f).path) }
+        }
+        rmdir(sockets.path)
+        if let record = try? RunRecord(path: state.runRecord) { try? record.endRun(state.run, outcome: "crashed") }
+        state.phase = .stopped
+        state.detail = "torn down after its orchestrator (pid \(old.supervisorPID)) died"
+        for i in state.nodes.indices {
+            if state.nodes[i].pid != nil || !["FINISHED", "ERROR", "STOPPED"].contains(state.nodes[i].status) {
+                state.nodes[i].status = "STOPPED"
+            }
+            state.nodes[i].pid = nil
+            state.nodes[i].processGroups = []
+        }
+        try? state.write(to: directory.stateFile)
+        return killed
     }
 }

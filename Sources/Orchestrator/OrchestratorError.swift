@@ -23,6 +23,8 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
     case nodeFailed(node: String, detail: String)
     /// The lab could not be brought up (a node failed for good, or time ran out); it was torn down.
     case deployFailed(lab: String, detail: String)
+    /// A detached orchestrator ended during deployment with `code`; `log` is the end of its log.
+    case orchestratorExited(lab: String, code: Int32, log: String)
     /// Deployment did not complete in time.
     case timedOut(String)
     case bus(BusError)
@@ -42,6 +44,7 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
         case .launch(let node, let reason): "cannot start node \(node): \(reason)"
         case .nodeFailed(let node, let detail): "node \(node) failed during deployment: \(detail) (its log: `ranlab logs LAB \(node)`)"
         case .deployFailed(let lab, let detail): "lab \(lab) did not deploy: \(detail)"
+        case .orchestratorExited(let lab, let code, let log): "the orchestrator of lab \(lab) exited with \(code) during deployment:\n\(log)"
         case .timedOut(let m): m
         case .bus(let e): "\(e)"
         case .runRecord(let m): m
@@ -56,6 +59,7 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
         case .trust: 3
         case .launch, .nodeFailed, .deployFailed, .timedOut, .bus, .runRecord, .io: 4
         case .labExists, .noSuchLab: 5
+        case .orchestratorExited(_, let code, _): code
         }
     }
 }

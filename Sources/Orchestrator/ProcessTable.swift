@@ -30,6 +30,17 @@ public enum ProcessTable {
         return out
     }
 
+    /// The environment a process started with (empty when it cannot be read).
+    public static func environment(of pid: Int32) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return [:] }
+        var env: [String: String] = [:]
+        for entry in data.split(separator: 0) {
+            let text = String(decoding: entry, as: UTF8.self)
+            if let eq = text.firstIndex(of: "=") { env[String(text[..<eq])] = String(text[text.index(after: eq)...]) }
+        }
+        return env
+    }
+
     /// Sends `signal` to every process of group `pgid`; false when the group no longer exists.
     @discardableResult
     public static func signalGroup(_ pgid: Int32, _ signal: Int32) -> Bool {

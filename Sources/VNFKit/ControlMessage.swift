@@ -67,11 +67,12 @@ public enum ControlMessage: Sendable, Hashable {
             o["status"] = s.rawValue
             if let detail { o["detail"] = detail }
         case .kpis(let samples):
-            o["samples"] = samples.map { s -> [String: Any] in
-                var k: [String: Any] = ["name": s.name, "value": s.value.isFinite ? s.value : 0]
+            // JSON has no NaN or infinity: such a sample is not sent rather than sent as a lie.
+            o["samples"] = samples.filter(\.value.isFinite).map { s -> [String: Any] in
+                var k: [String: Any] = ["name": s.name, "value": s.value]
                 if !s.labels.isEmpty { k["labels"] = s.labels }
                 if let slot = s.slot { k["slot"] = slot }
-                if let t = s.time { k["time"] = t }
+                if let t = s.time, t.isFinite { k["time"] = t }
                 return k
             }
         case .nack(let command, let reason):
@@ -153,7 +154,7 @@ public enum ControlMessage: Sendable, Hashable {
             case "crash": return .fault(.crash)
             case "exit":
                 let code = try integer("code")
-                guard let c = Int32(exactly: code) else { throw .init("fault exit: code \(code) out of range") }
+                guard (0...255).contains(code), let c = Int32(exactly: code) else { throw .init("fault exit: code \(code) is not in 0...255") }
                 return .fault(.exit(code: c))
             case "error": return .fault(.error(detail: (o["detail"] as? String) ?? "injected fault"))
             case "hang": return .fault(.hang)

@@ -113,7 +113,14 @@ public final class VNFRuntime: Sendable {
         awaitAckAndExit(1)
     }
 
+    private let exiting = Atomic<Bool>(false)
+
+    /// The one way out after a terminal status: wait (≤ 1 s) for the orchestrator's ack, then exit.
+    /// A second caller (another thread also finishing) just parks: the first one exits the process.
     private func awaitAckAndExit(_ code: Int32) -> Never {
+        if exiting.exchange(true, ordering: .acquiringAndReleasing) {
+            while true { sleep(60) }
+        }
         control.interrupt()
         _ = terminalAck.wait(timeout: .now() + 1)
         exit(code)
@@ -199,17 +206,24 @@ public final class VNFRuntime: Sendable {
     private func controlLoop() {
         let interval = max(0.01, config.control.heartbeatInterval)
         let timeout = max(interval * 2, config.control.heartbeatTimeout)
-        var lastHeard = Date()
-        var lastSent = Date.distantPast
+        // Monotonic seconds: a wall-clock step must not look like a silent orchestrator.
+        func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        var lastHeard = now()
+        var lastSent = -Double.infinity
         var hung = false
         while true {
-            if hung { sleep(3600); continue }
+            if hung {
+                // Silent, but never an orphan: still leave when the orchestrator is gone.
+                usleep(100_000)
+                if getppid() != config.orchestratorPID { orphaned("the orchestrator (pid \(config.orchestratorPID)) is gone") }
+                continue
+            }
             let received: Message?
             let wait = outbox.withLock { $0.isEmpty } ? interval : 0.005
             do { received = try control.receive(timeout: .milliseconds(Int64(wait * 1000))) }
             catch { orphaned("control channel failed: \(error)") }
             if let received {
-                lastHeard = Date()
+                lastHeard = now()
                 switch Result(catching: { () throws(ControlMessageError) in try ControlMessage.decode(received.bytes) }) {
                 case .success(let m): hung = handle(m)
                 case .failure(let e): FileHandle.standardError.write(Data("\(config.node): ignoring \(e)\n".utf8))
@@ -220,7 +234,7 @@ public final class VNFRuntime: Sendable {
             // messages wait in the outbox and this loop keeps checking that it is still there.
             let pending = outbox.withLock { box -> [ControlMessage] in defer { box.removeAll() }; return Array(box) }
             for (k, m) in pending.enumerated() {
-                do { try control.send(m.encoded()); lastSent = Date() }
+                do { try control.send(m.encoded()); lastSent = now() }
                 catch {
                     if case .timedOut = error {
                         outbox.withLock { $0.insert(contentsOf: pending[k...], at: 0) }
@@ -229,11 +243,11 @@ public final class VNFRuntime: Sendable {
                     orphaned("cannot send to the orchestrator: \(error)")
                 }
             }
-            let now = Date()
-            if now.timeIntervalSince(lastSent) >= interval {
-                if (try? control.send(ControlMessage.heartbeat.encoded())) != nil { lastSent = now }
+            let t = now()
+            if t - lastSent >= interval {
+                if (try? control.send(ControlMessage.heartbeat.encoded())) != nil { lastSent = t }
             }
-            if now.timeIntervalSince(lastHeard) > timeout { orphaned("no word from the orchestrator for \(timeout) s") }
+            if t - lastHeard > timeout { orphaned("no word from the orchestrator for \(timeout) s") }
             if getppid() != config.orchestratorPID { orphaned("the orchestrator (pid \(config.orchestratorPID)) is gone") }
             if sigtermReceived.load(ordering: .relaxed) { requestStop() }
         }
@@ -253,9 +267,12 @@ public final class VNFRuntime: Sendable {
             case .crash: abort()
             case .exit(let code): _exit(code)
             case .error(let detail):
-                lastStatus.withLock { $0 = .error }
-                try? control.send(ControlMessage.status(.error, detail: detail).encoded())
-                DispatchQueue.global().async { [self] in awaitAckAndExit(1) }
+                // Through the outbox, so it goes out after anything queued before it.
+                report(.error, detail: detail)
+                Thread.detachNewThread { [self] in
+                    closeLinks()
+                    awaitAckAndExit(1)
+                }
                 return false
             case .hang: return true
             case .linkDown, .other:

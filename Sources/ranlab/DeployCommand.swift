@@ -31,6 +31,8 @@ struct DeployCommand: ParsableCommand {
     var timeout: Double = Double(ProcessInfo.processInfo.environment["RANLAB_TIMEOUT"] ?? "") ?? 120
     @Option(name: .customLong("stop-grace"), help: "Seconds between a node's stop message and SIGTERM.")
     var stopGrace: Double = 2
+    @Option(name: .customLong("heartbeat-timeout"), help: "Seconds of silence after which a node is ERROR (and, for the nodes, the orchestrator gone).")
+    var heartbeatTimeout: Double = 2
     @Flag(name: .customLong("supervise"), help: .hidden) var supervise = false
     @OptionGroup var lab: LabOptions
 
@@ -55,6 +57,7 @@ struct DeployCommand: ParsableCommand {
         var o = LabSupervisor.Options()
         o.deployTimeout = timeout
         o.stopGrace = stopGrace
+        o.heartbeatTimeout = max(heartbeatTimeout, 4 * o.heartbeatInterval)
         return o
     }
 
@@ -85,8 +88,8 @@ struct DeployCommand: ParsableCommand {
     /// Starts `ranlab deploy FILE --supervise` in its own session, then follows its state file.
     private func deployDetached(_ plan: LabPlan) throws(OrchestratorError) {
         let dir = plan.directory
-        if let old = try? LabState.read(from: dir.stateFile), old.phase != .stopped, old.phase != .failed, old.supervisorAlive {
-            throw .labExists(name: plan.lab, pid: old.supervisorPID)
+        if dir.orchestratorAlive {
+            throw .labExists(name: plan.lab, pid: (try? LabState.read(from: dir.stateFile))?.supervisorPID ?? 0)
         }
         do { try FileManager.default.createDirectory(at: dir.url, withIntermediateDirectories: true) }
         catch { throw .io("cannot create \(dir.url.path): \(error.localizedDescription)") }
@@ -94,7 +97,7 @@ struct DeployCommand: ParsableCommand {
         var args = [exe, "deploy", URL(fileURLWithPath: file).standardizedFileURL.path, "--supervise",
                     "--home", URL(fileURLWithPath: lab.home).standardizedFileURL.path,
                     "--vnfs", URL(fileURLWithPath: lab.packagesDirectory(near: file)).standardizedFileURL.path,
-                    "--timeout", "\(timeout)", "--stop-grace", "\(stopGrace)"]
+                    "--timeout", "\(timeout)", "--stop-grace", "\(stopGrace)", "--heartbeat-timeout", "\(heartbeatTimeout)"]
         if let t = lab.trust { args += ["--trust", URL(fileURLWithPath: t).standardizedFileURL.path] }
         var env = ProcessInfo.processInfo.environment
         env["RANLAB_BIN_DIR"] = lab.binDirectory
@@ -109,7 +112,9 @@ struct DeployCommand: ParsableCommand {
             if waitpid(pid, &status, WNOHANG) == pid {
                 progress.clear()
                 let tail = (try? String(contentsOf: dir.orchestratorLog, encoding: .utf8))?.split(separator: "\n").suffix(8).joined(separator: "\n") ?? ""
-                throw .deployFailed(lab: plan.lab, detail: "the orchestrator exited during deployment:\n\(tail)")
+                // Its own exit code says why (2 invalid, 3 trust, 4 failed, 5 exists).
+                let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 4
+                throw .orchestratorExited(lab: plan.lab, code: code == 0 ? 4 : code, log: tail)
             }
             guard let state = try? LabState.read(from: dir.stateFile), state.supervisorPID == pid else { continue }
             switch state.phase {
@@ -146,15 +151,15 @@ final class ProgressLine: @unchecked Sendable {
         let waiting = p.waiting.prefix(4).map { "\($0.node) (\($0.status))" }.joined(separator: ", ") + (p.waiting.count > 4 ? ", …" : "")
         let text = "deploying lab \(lab): \(p.active)/\(p.total) ACTIVE" + (waiting.isEmpty ? "" : ", waiting for \(waiting)")
         if tty {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + String(format: "  %.1f s", p.elapsed)).utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[K" + text + String(format: "  %.1f s", p.elapsed)).utf8))
             shown = true
         } else if text != last {
-            FileHandle.standardError.write(Data((text + String(format: "  (%.2f s)", p.elapsed) + "\n").utf8))
+            try? FileHandle.standardError.write(contentsOf: Data((text + String(format: "  (%.2f s)", p.elapsed) + "\n").utf8))
         }
         last = text
     }
 
     func clear() {
-        if tty && shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); shown = false }
+        if tty && shown { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)); shown = false }
     }
 }

@@ -26,14 +26,14 @@ struct InspectCommand: ParsableCommand {
             try c.encode(phase, forKey: .phase)
         }
         init(from decoder: any Decoder) throws { fatalError("not decoded") }
-        init(_ s: LabState) {
+        init(_ s: LabState, _ dir: LabDirectory) {
             state = s
-            orchestratorAlive = s.supervisorAlive
-            phase = Self.phase(s)
+            orchestratorAlive = dir.orchestratorAlive
+            phase = Self.phase(s, dir)
         }
         /// The recorded phase, or `orphaned` when the orchestrator died without tearing down.
-        static func phase(_ s: LabState) -> String {
-            (s.phase == .stopped || s.phase == .failed || s.supervisorAlive) ? s.phase.rawValue : "orphaned"
+        static func phase(_ s: LabState, _ dir: LabDirectory) -> String {
+            s.isOrphaned(in: dir) ? "orphaned" : s.phase.rawValue
         }
     }
 
@@ -43,16 +43,19 @@ struct InspectCommand: ParsableCommand {
                 let dir = LabDirectory(root: lab.home, name: name)
                 guard FileManager.default.fileExists(atPath: dir.stateFile.path) else { throw .noSuchLab(name) }
                 let state = try LabState.read(from: dir.stateFile)
-                if format == .json { printJSON(LabView(state)); return }
-                emit("lab \(state.lab)  \(LabView.phase(state))  run \(state.run)  orchestrator pid \(state.supervisorPID)  \(state.topology)")
+                if format == .json { printJSON(LabView(state, dir)); return }
+                emit("lab \(state.lab)  \(LabView.phase(state, dir))  run \(state.run)  orchestrator pid \(state.supervisorPID)  \(state.topology)")
                 emit(Self.nodeTable(state))
                 return
             }
-            let states = LabDirectory.labs(root: lab.home).compactMap { try? LabState.read(from: LabDirectory(root: lab.home, name: $0).stateFile) }
-            if format == .json { printJSON(states.map(LabView.init)); return }
-            if states.isEmpty { emit("no labs under \(lab.home)"); return }
-            emit(table(["LAB", "PHASE", "NODES", "ACTIVE", "RUN", "ORCHESTRATOR", "TOPOLOGY"], states.map { s in
-                [s.lab, LabView.phase(s), "\(s.nodes.count)", "\(s.nodes.filter { $0.status == "ACTIVE" }.count)", "\(s.run)",
+            let labs = LabDirectory.labs(root: lab.home).compactMap { name -> (LabState, LabDirectory)? in
+                let dir = LabDirectory(root: lab.home, name: name)
+                return (try? LabState.read(from: dir.stateFile)).map { ($0, dir) }
+            }
+            if format == .json { printJSON(labs.map { LabView($0.0, $0.1) }); return }
+            if labs.isEmpty { emit("no labs under \(lab.home)"); return }
+            emit(table(["LAB", "PHASE", "NODES", "ACTIVE", "RUN", "ORCHESTRATOR", "TOPOLOGY"], labs.map { s, dir in
+                [s.lab, LabView.phase(s, dir), "\(s.nodes.count)", "\(s.nodes.filter { $0.status == "ACTIVE" }.count)", "\(s.run)",
                  "\(s.supervisorPID)", s.topology]
             }))
         }
@@ -81,8 +84,18 @@ struct DestroyCommand: ParsableCommand {
     func run() throws {
         try orchestrated { () throws(OrchestratorError) in
             var name = target
-            if target.hasSuffix(".yaml") || target.hasSuffix(".yml") || FileManager.default.fileExists(atPath: target) {
-                name = try lab.planner(near: target).loadTopology(path: target).name
+            if target.hasSuffix(".yaml") || target.hasSuffix(".yml") {
+                // The lab deployed from this file, found by the state files; the file's own
+                // `name:` only as a fallback (the file may have changed since).
+                let path = URL(fileURLWithPath: target).standardizedFileURL.path
+                let byFile = LabDirectory.labs(root: lab.home).filter {
+                    (try? LabState.read(from: LabDirectory(root: lab.home, name: $0).stateFile))?.topology == path
+                }
+                if byFile.count == 1 { name = byFile[0] }
+                else if let text = try? String(contentsOfFile: target, encoding: .utf8),
+                        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("name:") }) {
+                    name = line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                } else { throw .noSuchLab(target) }
             }
             let report = try LabTeardown(directory: LabDirectory(root: lab.home, name: name)).destroy(cleanup: cleanup)
             var line = "lab \(report.lab) destroyed: \(report.how)"
@@ -152,7 +165,7 @@ struct RunsCommand: ParsableCommand {
             emit(table(["RUN", "LAB", "STARTED", "DURATION", "OUTCOME", "NODES", "EVENTS", "KPIS"], runs.map { r in
                 let end = r.endedAt ?? Date().timeIntervalSince1970
                 return ["\(r.id)", r.lab, f.string(from: Date(timeIntervalSince1970: r.startedAt)), String(format: "%.1f s", end - r.startedAt),
-                        r.outcome ?? (ProcessTable.isAlive(r.supervisorPID) ? "running" : "unfinished"), "\(r.nodes)", "\(r.statusEvents)", "\(r.kpiSamples)"]
+                        r.outcome ?? (LabDirectory(root: options.home, name: r.lab).orchestratorAlive ? "running" : "unfinished"), "\(r.nodes)", "\(r.statusEvents)", "\(r.kpiSamples)"]
             }))
         }
     }

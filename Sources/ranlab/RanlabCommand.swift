@@ -22,7 +22,7 @@ struct RanlabCommand: ParsableCommand {
         commandName: "ranlab",
         abstract: "Open RAN testbed: VNFs as real processes over ZeroMQ and SCTP.",
         subcommands: [ValidateCommand.self, DeployCommand.self, InspectCommand.self, DestroyCommand.self, LogsCommand.self,
-                      GraphCommand.self, RunsCommand.self, BusCommand.self, PDUCommand.self]
+                      GraphCommand.self, RunsCommand.self, FaultCommand.self, BusCommand.self, PDUCommand.self]
     )
 }
 

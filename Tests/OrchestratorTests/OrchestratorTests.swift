@@ -31,8 +31,8 @@ struct OrchestratorTests {
         var nodes: [Node]
     }
 
-    func deploy(_ lab: LabHarness, _ file: String = LabHarness.probesTopology) throws -> CommandResult {
-        try lab.ranlab(["deploy", "--detach", file])
+    func deploy(_ lab: LabHarness, _ file: String = LabHarness.probesTopology, _ extra: [String] = []) throws -> CommandResult {
+        try lab.ranlab(["deploy", "--detach", file] + extra)
     }
 
     @Test("Five probes and the Python plug-in reach ACTIVE; inspect -f json lists them with live pids")
@@ -69,6 +69,13 @@ struct OrchestratorTests {
         #expect(view.nodes.first { $0.name == "hub" }?.endpoints.count == 3)
         // The Python plug-in's KPIs reach the run record through the same contract.
         let state = try lab.state()
+        // wait-for: p1, p2 and py were started only after hub was READY.
+        let events = try lab.record.statusEvents(run: state.run)
+        let hubReady = try #require(events.first { $0.node == "hub" && $0.status == "READY" })
+        for n in ["p1", "p2", "py"] {
+            let started = try #require(events.first { $0.node == n && $0.status == "STARTING" })
+            #expect(started.time >= hubReady.time, "\(n) started before hub was READY")
+        }
         #expect(try LabHarness.eventually { try lab.record.samples(run: state.run, node: "py", name: "ranlab_probe_kpi_seq").count >= 2 })
 
         let d = try lab.ranlab(["destroy", "probes"])
@@ -78,7 +85,8 @@ struct OrchestratorTests {
     @Test("kill -9 of a node: ERROR recorded with the signal, restarted per policy, ACTIVE again")
     func killedNodeIsRestarted() throws {
         let lab = try LabHarness()
-        #expect(try deploy(lab).status == 0)
+        // A long heartbeat timeout: the ERROR below can only come from reaping the child.
+        #expect(try deploy(lab, LabHarness.probesTopology, ["--heartbeat-timeout", "60"]).status == 0)
         let before = try lab.state()
         let victim = try #require(before.node("p2")?.pid)   // restart: always, backoff 100ms
         let killedAt = Date().timeIntervalSince1970
@@ -89,7 +97,7 @@ struct OrchestratorTests {
             errorEvent = try lab.record.statusEvents(run: before.run, node: "p2").first { $0.status == "ERROR" }
             return errorEvent != nil
         })
-        #expect(errorEvent?.detail?.contains("signal 9") == true)
+        #expect(errorEvent?.detail == "killed by signal 9 (SIGKILL)")
         #expect(errorEvent?.source == "orchestrator")
         if let e = errorEvent { print("p2: ERROR recorded \(Int((e.time - killedAt) * 1000)) ms after kill -9") }
 
@@ -108,6 +116,35 @@ struct OrchestratorTests {
         usleep(500_000)
         #expect(try lab.state().node("p4")?.restarts == 0)
         #expect(try lab.ranlab(["destroy", "probes"]).status == 0)
+    }
+
+    @Test("Faults through ranlab fault: a hung node is found silent, killed and restarted; exit codes are recorded")
+    func faults() throws {
+        let lab = try LabHarness()
+        #expect(try deploy(lab).status == 0)
+        let run = try lab.state().run
+        let hung = try #require(try lab.state().node("p2")?.pid)
+        let r = try lab.ranlab(["fault", "probes", "p2", "hang"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try LabHarness.eventually {
+            try lab.record.statusEvents(run: run, node: "p2").contains { $0.status == "ERROR" && $0.detail?.hasPrefix("no heartbeat") == true }
+        })
+        #expect(try LabHarness.eventually { let n = try lab.state().node("p2"); return n?.status == "ACTIVE" && n?.pid != hung })
+        #expect(!ProcessTable.isAlive(hung))
+
+        #expect(try lab.ranlab(["fault", "probes", "p4", "exit", "--code", "7"]).status == 0)
+        #expect(try LabHarness.eventually { try lab.state().node("p4")?.status == "ERROR" })
+        #expect(try lab.state().node("p4")?.detail == "exited with code 7")
+        let refused = try lab.ranlab(["fault", "probes", "p4", "crash"])   // p4 is down now
+        #expect(refused.status == 2 && refused.stderr.contains("not running"))
+        #expect(try lab.ranlab(["fault", "probes", "ghost", "crash"]).status == 2)
+
+        #expect(try lab.ranlab(["fault", "probes", "p1", "error", "--detail", "boom"]).status == 0)
+        #expect(try LabHarness.eventually {
+            try lab.record.statusEvents(run: run, node: "p1").contains { $0.status == "ERROR" && $0.detail == "boom" && $0.source == "vnf" }
+        })
+        #expect(try lab.ranlab(["destroy", "probes"]).status == 0)
+        #expect(try lab.ranlab(["fault", "probes", "p1", "crash"]).status == 5)
     }
 
     @Test("destroy leaves no process, no bound port and no ipc file")
@@ -148,7 +185,9 @@ struct OrchestratorTests {
     @Test("kill -9 of the orchestrator: every VNF exits by itself; the run record keeps everything reported before")
     func orchestratorCrash() throws {
         let lab = try LabHarness()
-        #expect(try deploy(lab).status == 0)
+        // Heartbeat timeout 60 s: within the 10 s bound below only the parent checks (getppid,
+        // parent-death signal) can make the VNFs leave.
+        #expect(try deploy(lab, LabHarness.probesTopology, ["--heartbeat-timeout", "60"]).status == 0)
         // Let KPIs flow (hub every 50 ms, the others every 100 ms), then crash the orchestrator.
         usleep(800_000)
         let shown = try lab.state()   // written only after the samples it counts were committed

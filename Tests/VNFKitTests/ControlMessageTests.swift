@@ -24,6 +24,12 @@ struct ControlMessageTests {
         }
     }
 
+    @Test("A sample JSON cannot carry (NaN, infinity) is left out of the batch, not sent as a made-up value")
+    func nonFinite() throws {
+        let m = ControlMessage.kpis([KPISample(name: "ok", value: 1, time: .infinity), KPISample(name: "bad", value: .nan)])
+        #expect(try ControlMessage.decode(m.encoded()) == .kpis([KPISample(name: "ok", value: 1)]))
+    }
+
     @Test("What a Python plug-in writes decodes: single kpi, integer values, extra keys, no contract in hello")
     func foreignSpelling() throws {
         let kpi = try ControlMessage.decode(Array(#"{"type":"kpi","name":"x_total","value":3,"labels":{"link":"l0"},"extra":[1]}"#.utf8))
@@ -40,7 +46,7 @@ struct ControlMessageTests {
         (#"{"type":"status","status":"DANCING"}"#, "DANCING"), (#"{"type":"kpi","name":"a","value":true}"#, "finite number"),
         (#"{"type":"kpi","name":"a","value":"1"}"#, "finite number"), (#"{"type":"hello","node":"a","pid":1.5,"instance":0}"#, "integer"),
         (#"{"type":"hello","node":"a","pid":99999999999,"instance":0}"#, "out of range"), (#"{"type":"teleport"}"#, "teleport"),
-        (#"{"type":"stop","grace":-1}"#, "grace"), (#"{"type":"kpis","samples":[1]}"#, "object"),
+        (#"{"type":"stop","grace":-1}"#, "grace"), (#"{"type":"fault","fault":"exit","code":256}"#, "0...255"), (#"{"type":"kpis","samples":[1]}"#, "object"),
     ])
     func malformed(_ input: String, _ mentions: String) {
         #expect {
