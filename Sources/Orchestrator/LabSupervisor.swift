@@ -437,6 +437,11 @@ public final class LabSupervisor {
                 ProcessTable.signalGroup(pid, SIGKILL)
                 nodes[i].killSentAt = now
                 log("\(nodes[i].plan.name): no exit 1 s after SIGTERM, sent SIGKILL")
+            } else if let k = nodes[i].killSentAt, now - k >= 5 {
+                // Not reapable (uninterruptible sleep, or reaped elsewhere): do not hang the teardown on it.
+                log("\(nodes[i].plan.name): pid \(pid) still not reaped 5 s after SIGKILL; giving up on it")
+                setStatus(i, "STOPPED", detail: "not reaped after SIGKILL", source: "orchestrator")
+                nodes[i].pid = nil
             }
         }
     }
