@@ -147,6 +147,23 @@ struct OrchestratorTests {
         #expect(try lab.ranlab(["fault", "probes", "p1", "crash"]).status == 5)
     }
 
+    @Test("Stop escalation: a node that ignores stop gets SIGTERM after the grace, one that ignores SIGTERM gets SIGKILL")
+    func stopEscalation() throws {
+        let lab = try LabHarness()
+        #expect(try deploy(lab, LabHarness.probesTopology, ["--heartbeat-timeout", "60", "--stop-grace", "0.5"]).status == 0)
+        let run = try lab.state().run
+        // Hung: neither reads its control channel nor answers stop. py dies on SIGTERM (default
+        // action while hung); the Swift probe only notes SIGTERM on its (hung) control thread.
+        #expect(try lab.ranlab(["fault", "probes", "py", "hang"]).status == 0)
+        #expect(try lab.ranlab(["fault", "probes", "p3", "hang"]).status == 0)
+        usleep(300_000)
+        #expect(try lab.ranlab(["destroy", "probes"]).status == 0)
+        let events = try lab.record.statusEvents(run: run)
+        #expect(events.last { $0.node == "py" }?.detail == "killed by signal 15 (SIGTERM)")
+        #expect(events.last { $0.node == "p3" }?.detail == "killed by signal 9 (SIGKILL)")
+        #expect(events.last { $0.node == "hub" }?.status == "FINISHED")
+    }
+
     @Test("destroy leaves no process, no bound port and no ipc file")
     func destroyLeavesNothing() throws {
         let lab = try LabHarness()
