@@ -14,7 +14,8 @@ struct InspectCommand: ParsableCommand {
     var format: OutputFormat = OutputFormat(rawValue: ProcessInfo.processInfo.environment["RANLAB_FORMAT"] ?? "") ?? .table
     @OptionGroup var lab: LabOptions
 
-    struct LabView: Codable {
+    /// A lab's state plus what only the living system can tell (is its orchestrator there).
+    struct LabView: Encodable {
         var state: LabState
         var orchestratorAlive: Bool
         var phase: String
@@ -25,7 +26,6 @@ struct InspectCommand: ParsableCommand {
             try c.encode(orchestratorAlive, forKey: .orchestratorAlive)
             try c.encode(phase, forKey: .phase)
         }
-        init(from decoder: any Decoder) throws { fatalError("not decoded") }
         init(_ s: LabState, _ dir: LabDirectory) {
             state = s
             orchestratorAlive = dir.orchestratorAlive
