@@ -164,6 +164,34 @@ struct OrchestratorTests {
         #expect(events.last { $0.node == "hub" }?.status == "FINISHED")
     }
 
+    @Test("Restart backoff doubles from the policy's value for a node that keeps failing")
+    func backoffDoubles() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path("flaky.ranlab.yaml")
+        try """
+            name: flaky
+            nodes:
+              f:
+                role: tool
+                vnf: probe
+                config: {fail-after: 50ms}
+                restart: {policy: on-failure, backoff: 100ms}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let lab = try LabHarness()
+        #expect(try deploy(lab, file).status == 0)
+        let run = try lab.state("flaky").run
+        var delays: [String] = []
+        #expect(try LabHarness.eventually {
+            delays = try lab.record.statusEvents(run: run, node: "f").filter { $0.status == "RESTARTING" }.compactMap(\.detail)
+            return delays.count >= 4
+        })
+        #expect(Array(delays.prefix(4)) == ["restart 1 in 0.10 s", "restart 2 in 0.20 s", "restart 3 in 0.40 s", "restart 4 in 0.80 s"])
+        // Each failure is the VNF's own ERROR, then the exit code.
+        let errors = try lab.record.statusEvents(run: run, node: "f").filter { $0.status == "ERROR" }
+        #expect(errors.first?.detail?.hasPrefix("fail-after reached") == true)
+        #expect(try lab.ranlab(["destroy", "flaky"]).status == 0)
+    }
+
     @Test("destroy leaves no process, no bound port and no ipc file")
     func destroyLeavesNothing() throws {
         let lab = try LabHarness()
