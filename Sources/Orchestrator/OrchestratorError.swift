@@ -19,8 +19,6 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
     case noSuchLab(String)
     /// A process could not be started.
     case launch(node: String, reason: String)
-    /// A node failed while the lab was being deployed.
-    case nodeFailed(node: String, detail: String)
     /// The lab could not be brought up (a node failed for good, or time ran out); it was torn down.
     case deployFailed(lab: String, detail: String)
     /// A detached orchestrator ended during deployment with `code`; `log` is the end of its log.
@@ -42,7 +40,6 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
             "lab '\(name)' is already deployed (orchestrator pid \(pid)); `ranlab destroy \(name)` first"
         case .noSuchLab(let name): "no lab named '\(name)' (see `ranlab inspect`)"
         case .launch(let node, let reason): "cannot start node \(node): \(reason)"
-        case .nodeFailed(let node, let detail): "node \(node) failed during deployment: \(detail) (its log: `ranlab logs LAB \(node)`)"
         case .deployFailed(let lab, let detail): "lab \(lab) did not deploy: \(detail)"
         case .orchestratorExited(let lab, let code, let log): "the orchestrator of lab \(lab) exited with \(code) during deployment:\n\(log)"
         case .timedOut(let m): m
@@ -57,7 +54,7 @@ public enum OrchestratorError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .topology, .package, .plan: 2
         case .trust: 3
-        case .launch, .nodeFailed, .deployFailed, .timedOut, .bus, .runRecord, .io: 4
+        case .launch, .deployFailed, .timedOut, .bus, .runRecord, .io: 4
         case .labExists, .noSuchLab: 5
         case .orchestratorExited(_, let code, _): code
         }
