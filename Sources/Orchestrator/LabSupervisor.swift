@@ -145,7 +145,7 @@ public final class LabSupervisor {
             }
         } catch { throw .bus(error) }
         started = Self.now()
-        nodes = plan.nodes.map { NodeRun(plan: $0, backoff: max(0.01, Self.seconds($0.restart.backoff))) }
+        nodes = plan.nodes.map { NodeRun(plan: $0, backoff: max(0.01, $0.restart.backoff.inSeconds)) }
         for (i, n) in nodes.enumerated() { index[n.plan.name] = i }
         state = LabState(lab: plan.lab, topology: plan.topologyPath, run: runID, runRecord: dir.runRecordPath, supervisorPID: getpid(),
                          startedAt: Date().timeIntervalSince1970, phase: .deploying, detail: nil, socketDirectory: dir.socketDirectory.path,
@@ -311,9 +311,6 @@ public final class LabSupervisor {
         try? control.sendMultipart([Array(node.utf8), message.encoded()])
     }
 
-    /// Sends a command to a node (used by tests and the CLI's fault injection).
-    public func command(_ node: String, _ message: ControlMessage) { send(node, message) }
-
     private func sendHeartbeats(now: Double) {
         guard now - lastHeartbeatSent >= options.heartbeatInterval else { return }
         lastHeartbeatSent = now
@@ -363,7 +360,7 @@ public final class LabSupervisor {
         let restart = p.mode == .always || (p.mode == .onFailure && failed)
         guard restart, !stopping else { return }
         // A node that stayed up for a while starts again from the first backoff.
-        if nodes[i].spawnedAt > 0, now - nodes[i].spawnedAt >= options.maxBackoff { nodes[i].backoff = max(0.01, Self.seconds(p.backoff)) }
+        if nodes[i].spawnedAt > 0, now - nodes[i].spawnedAt >= options.maxBackoff { nodes[i].backoff = max(0.01, p.backoff.inSeconds) }
         let delay = nodes[i].backoff
         nodes[i].backoff = min(options.maxBackoff, delay * 2)
         nodes[i].restarts += 1
@@ -537,8 +534,7 @@ public final class LabSupervisor {
 
     /// Monotonic seconds: every interval (heartbeats, silences, backoff, escalation) is measured on
     /// this clock, so a wall-clock step cannot kill a healthy lab. Wall time is only recorded.
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    static func now() -> Double { MonotonicClock.seconds() }
     static func isUp(_ s: String) -> Bool { s == "READY" || s == "ACTIVE" }
     static func isTerminal(_ s: String) -> Bool { s == "FINISHED" || s == "ERROR" || s == "STOPPED" }
 

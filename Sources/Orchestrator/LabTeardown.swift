@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -28,8 +29,8 @@ public struct LabTeardown: Sendable {
         if directory.orchestratorAlive {
             // The lock proves the pid in the state file is the orchestrator, not a reused pid.
             kill(state.supervisorPID, SIGTERM)
-            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-            while directory.orchestratorAlive && DispatchTime.now().uptimeNanoseconds < deadline { usleep(20_000) }
+            let deadline = MonotonicClock.seconds() + timeout
+            while directory.orchestratorAlive && MonotonicClock.seconds() < deadline { usleep(20_000) }
             if directory.orchestratorAlive {
                 kill(state.supervisorPID, SIGKILL)
                 while directory.orchestratorAlive { usleep(10_000) }

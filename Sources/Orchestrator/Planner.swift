@@ -143,7 +143,7 @@ public struct Planner: Sendable {
         var slots: Int?, seconds: Double?
         switch topology.scenario.duration {
         case .slots(let s)?: slots = s
-        case .time(let d)?: seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        case .time(let d)?: seconds = d.inSeconds
         case nil: break
         }
         let topologyPath = URL(fileURLWithPath: topology.file).standardizedFileURL.path
@@ -161,54 +161,5 @@ public struct Planner: Sendable {
         case .list(let l): .array(l.map(json))
         case .map(let m): .object(m.mapValues(json))
         }
-    }
-}
-
-/// Free loopback ports for SCTP links: free for both UDP (usrsctp's encapsulation port is the
-/// SCTP port) and TCP, and not handed out twice in one plan.
-struct PortAllocator {
-    private var taken = Set<Int>()
-
-    mutating func take(_ fixed: Int?, for what: String) throws(OrchestratorError) -> Int {
-        if let fixed {
-            guard !taken.contains(fixed) else { throw .plan("port \(fixed) of \(what) is used twice in this lab") }
-            guard Self.isFree(fixed) else { throw .plan("port \(fixed) of \(what) is in use on 127.0.0.1 (another lab still up? `ranlab inspect`)") }
-            taken.insert(fixed)
-            return fixed
-        }
-        for _ in 0..<64 {
-            guard let p = Self.ephemeral(), !taken.contains(p), Self.isFree(p) else { continue }
-            taken.insert(p)
-            return p
-        }
-        throw .plan("no free loopback port found for \(what)")
-    }
-
-    static func ephemeral() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var addr = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: UInt32(0x7F00_0001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        return ok ? Int(UInt16(bigEndian: addr.sin_port)) : nil
-    }
-
-    /// True when both a UDP and a TCP socket can bind 127.0.0.1:port.
-    static func isFree(_ port: Int) -> Bool {
-        for type in [SOCK_DGRAM, SOCK_STREAM] {
-            let fd = socket(AF_INET, Int32(type.rawValue), 0)
-            guard fd >= 0 else { return false }
-            defer { close(fd) }
-            var addr = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: UInt16(port).bigEndian,
-                                   sin_addr: in_addr(s_addr: UInt32(0x7F00_0001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-            let ok = withUnsafePointer(to: &addr) { p in
-                p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-            }
-            if !ok { return false }
-        }
-        return true
     }
 }

@@ -1,3 +1,4 @@
+import Bus
 import Foundation
 
 /// What the orchestrator tells a VNF about itself: the JSON file named by `RANLAB_NODE_CONFIG`
@@ -136,5 +137,15 @@ public struct NodeConfig: Sendable, Hashable, Codable {
         default:
             return "\(error)"
         }
+    }
+}
+
+extension NodeConfig.Link {
+    /// The Bus's CURVE settings for this end: server admitting only its peer on the bind side,
+    /// client of the peer's key on the connect side; nil without `curve`.
+    public func curveOptions() throws(BusError) -> CurveOptions? {
+        guard let c = curve else { return nil }
+        let keys = try CurveKeyPair(publicKey: c.publicKey, secretKey: c.secretKey)
+        return side == .bind ? .server(keys: keys, allowedClients: [c.peerPublicKey]) : .client(keys: keys, serverPublicKey: c.peerPublicKey)
     }
 }

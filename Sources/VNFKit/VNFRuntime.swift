@@ -86,8 +86,7 @@ public final class VNFRuntime: Sendable {
     /// Waits until a stop is requested or `timeout` passes; true if a stop was requested.
     public func waitForStop(timeout: Duration) -> Bool {
         if stopRequested { return true }
-        let ns = max(0, timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
-        if stopSignal.wait(timeout: .now() + .nanoseconds(Int(clamping: ns))) == .success { stopSignal.signal() }
+        if stopSignal.wait(timeout: .now() + max(0, timeout.inSeconds)) == .success { stopSignal.signal() }
         return stopRequested
     }
 
@@ -135,11 +134,7 @@ public final class VNFRuntime: Sendable {
                      configure: (inout ChannelOptions) -> Void = { _ in }) throws(VNFError) -> any BusChannel {
         let channel: any BusChannel
         do throws(BusError) {
-            var curve: CurveOptions?
-            if let c = link.curve {
-                let keys = try CurveKeyPair(publicKey: c.publicKey, secretKey: c.secretKey)
-                curve = link.side == .bind ? .server(keys: keys, allowedClients: [c.peerPublicKey]) : .client(keys: keys, serverPublicKey: c.peerPublicKey)
-            }
+            let curve = try link.curveOptions()
             let secured: (inout ChannelOptions) -> Void = { o in
                 if let curve { o.curve = curve }
                 configure(&o)
@@ -207,7 +202,7 @@ public final class VNFRuntime: Sendable {
         let interval = max(0.01, config.control.heartbeatInterval)
         let timeout = max(interval * 2, config.control.heartbeatTimeout)
         // Monotonic seconds: a wall-clock step must not look like a silent orchestrator.
-        func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        func now() -> Double { MonotonicClock.seconds() }
         var lastHeard = now()
         var lastSent = -Double.infinity
         var hung = false

@@ -55,19 +55,3 @@ final class LabHarness {
         }
     }
 }
-
-/// True when 127.0.0.1:port can be bound over UDP and TCP again.
-func portIsFree(_ port: Int) -> Bool {
-    for type in [SOCK_DGRAM, SOCK_STREAM] {
-        let fd = socket(AF_INET, Int32(type.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var addr = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: UInt16(port).bigEndian,
-                               sin_addr: in_addr(s_addr: UInt32(0x7F00_0001).bigEndian), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
-        let ok = withUnsafePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        if !ok { return false }
-    }
-    return true
-}

@@ -201,7 +201,7 @@ struct OrchestratorTests {
         #expect(dry.status == 0)
         let sctpPort = try #require(state.node("hub")?.endpoints.first { $0.hasPrefix("sctp://") }
             .flatMap { $0.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } })
-        #expect(!portIsFree(sctpPort), "the hub's SCTP port should be bound while the lab runs")
+        #expect(!LoopbackPort.isFree(sctpPort), "the hub's SCTP port should be bound while the lab runs")
         #expect(!lab.liveProcesses(state).isEmpty)
 
         let d = try lab.ranlab(["destroy", "probes"])
@@ -211,7 +211,7 @@ struct OrchestratorTests {
         #expect(after.phase == .stopped)
         #expect(lab.liveProcesses(state).isEmpty)
         #expect(!ProcessTable.isAlive(state.supervisorPID))
-        #expect(portIsFree(sctpPort))
+        #expect(LoopbackPort.isFree(sctpPort))
         #expect(!FileManager.default.fileExists(atPath: state.socketDirectory))
         // Every node stopped gracefully: FINISHED reported by the VNF itself, none killed.
         let events = try lab.record.statusEvents(run: state.run)
