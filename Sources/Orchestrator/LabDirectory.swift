@@ -59,6 +59,8 @@ public struct LabDirectory: Sendable, Hashable {
     }
 
     public var controlAddress: String { "ipc://" + socketDirectory.appendingPathComponent("control.sock").path }
+    /// The slot barrier's ipc socket.
+    public var clockSocketPath: String { socketDirectory.appendingPathComponent("clock.sock").path }
 
     /// Labs that have a state file under `root`, sorted.
     public static func labs(root: String) -> [String] {

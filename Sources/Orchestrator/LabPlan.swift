@@ -12,6 +12,10 @@ public struct LabPlan: Sendable {
     public var timeMode: String
     public var slots: Int?
     public var seconds: Double?
+    /// NR numerology of the slot clock.
+    public var numerology: Int = 0
+    /// Virtual time: slots per barrier epoch.
+    public var lookahead: Int = 4
     /// Nodes in start order (every node after the ones it waits for).
     public var nodes: [PlannedNode]
     public var links: [PlannedLink]
@@ -55,6 +59,16 @@ public struct LabPlan: Sendable {
     }
 
     public func node(_ name: String) -> PlannedNode? { nodes.first { $0.name == name } }
+
+    /// Slot duration of the lab's clock.
+    public var slotNanoseconds: Int { 1_000_000 >> numerology }
+
+    /// Slots the scenario runs: `slots`, or `seconds` converted at the numerology; nil = until stopped.
+    public var totalSlots: Int? {
+        if let slots { return slots }
+        if let seconds { return Int((seconds * 1e9 / Double(slotNanoseconds)).rounded()) }
+        return nil
+    }
 
     /// Ports the plan reserved for its links.
     public var ports: [Int] { links.compactMap(\.port) }

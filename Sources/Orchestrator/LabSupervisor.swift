@@ -40,8 +40,12 @@ public final class LabSupervisor {
         public var active: Int
         /// Nodes not ACTIVE yet, with their status.
         public var waiting: [(node: String, status: String)]
-        public init(phase: LabState.Phase, elapsed: Double, total: Int, active: Int, waiting: [(node: String, status: String)]) {
+        /// The slot clock: slots done, total, whether the scenario's end was reached.
+        public var clock: SlotBarrier.Progress
+        public init(phase: LabState.Phase, elapsed: Double, total: Int, active: Int, waiting: [(node: String, status: String)],
+                    clock: SlotBarrier.Progress = .idle) {
             self.phase = phase; self.elapsed = elapsed; self.total = total; self.active = active; self.waiting = waiting
+            self.clock = clock
         }
     }
 
@@ -66,6 +70,8 @@ public final class LabSupervisor {
     public var onDeployed: ((LabState) -> Void)?
 
     private let control: ZMQChannel
+    /// The lab's slot clock (time-driven VNFs join it).
+    public let barrier: SlotBarrier
     private var nodes: [NodeRun]
     private var index: [String: Int] = [:]
     private var pendingEvents: [RunRecord.StatusEvent] = []
@@ -129,7 +135,7 @@ public final class LabSupervisor {
         } catch let e as OrchestratorError { throw e }
         catch { throw .io("cannot create the lab directory \(dir.url.path): \(error.localizedDescription)") }
         // Leftovers of a crashed earlier run of this lab.
-        for p in plan.ipcPaths + [String(dir.controlAddress.dropFirst("ipc://".count))] { unlink(p) }
+        for p in plan.ipcPaths + [String(dir.controlAddress.dropFirst("ipc://".count)), dir.clockSocketPath] { unlink(p) }
 
         record = try RunRecord(path: dir.runRecordPath)
         runID = try record.beginRun(lab: plan.lab, topology: plan.topologyPath, seed: plan.seed, nodes: plan.nodes.map {
@@ -144,6 +150,10 @@ public final class LabSupervisor {
                 o.linger = .zero
             }
         } catch { throw .bus(error) }
+        barrier = try SlotBarrier(ipcPath: dir.clockSocketPath, settings: .init(
+            mode: plan.timeMode == "realtime" ? .realtime : .virtual, slotNanoseconds: plan.slotNanoseconds,
+            lookahead: plan.lookahead, totalSlots: plan.totalSlots))
+        barrier.start()
         started = Self.now()
         nodes = plan.nodes.map { NodeRun(plan: $0, backoff: max(0.01, $0.restart.backoff.inSeconds)) }
         for (i, n) in nodes.enumerated() { index[n.plan.name] = i }
@@ -173,6 +183,12 @@ public final class LabSupervisor {
             if !stopping {
                 checkSilence(now: Self.now())
                 checkDeployment(now: Self.now())
+                // The scenario's last slot is done and every clocked node has ended: stop the rest.
+                let clock = barrier.progress
+                if !stopping, clock.finished, clock.joined.allSatisfy({ n in index[n].map { !nodes[$0].isAlive } ?? true }),
+                   nodes.contains(where: \.isAlive) {
+                    beginStop(.completed, now: Self.now())
+                }
                 if !stopping, nodes.allSatisfy({ Self.isTerminal($0.status) && $0.nextStart == nil && !$0.isAlive }) {
                     let allFinished = nodes.allSatisfy { $0.status == "FINISHED" }
                     stopReason = allFinished ? .completed : .failed("every node ended, some with ERROR")
@@ -210,7 +226,9 @@ public final class LabSupervisor {
                                 control: .init(address: dir.controlAddress, heartbeatInterval: options.heartbeatInterval, heartbeatTimeout: options.heartbeatTimeout),
                                 orchestratorPID: getpid(), labDirectory: dir.url.path,
                                 scenario: .init(seed: plan.seed, time: plan.timeMode, slots: plan.slots, seconds: plan.seconds),
-                                config: p.config, links: p.links)
+                                                config: p.config, links: p.links,
+                                clock: .init(mode: plan.timeMode, address: barrier.address, slotNanoseconds: plan.slotNanoseconds,
+                                             numerology: plan.numerology, lookahead: plan.lookahead, slots: plan.totalSlots))
         var env = ProcessInfo.processInfo.environment
         for (k, v) in p.environment { env[k] = v }
         env[NodeConfig.environmentKey] = dir.nodeConfig(p.name).path
@@ -332,6 +350,7 @@ public final class LabSupervisor {
             receive(timeout: 0)
             nodes[i].pid = nil
             nodes[i].helloPID = nil
+            barrier.remove(nodes[i].plan.name)
             ProcessTable.signalGroup(pid, SIGKILL)   // helpers it left behind
             nodes[i].groups.removeAll { $0 == pid }  // the id may be reused from now on
             let (failed, how) = Self.describeExit(status)
@@ -387,6 +406,7 @@ public final class LabSupervisor {
             state.deployedIn = now - started
             stateDirty = true
             flush(force: true)
+            barrier.release()
             onDeployed?(state)
             return
         }
@@ -447,8 +467,9 @@ public final class LabSupervisor {
         // Nothing of the lab may outlive it: every process group it ever used gets SIGKILL.
         for n in nodes { for g in n.groups { ProcessTable.signalGroup(g, SIGKILL) } }
         control.close()
+        barrier.stop()
         let dir = plan.directory
-        for p in plan.ipcPaths + [String(dir.controlAddress.dropFirst("ipc://".count))] { unlink(p) }
+        for p in plan.ipcPaths + [String(dir.controlAddress.dropFirst("ipc://".count)), dir.clockSocketPath] { unlink(p) }
         rmdir(dir.socketDirectory.path)
         let outcome: String
         switch stopReason {
@@ -512,7 +533,7 @@ public final class LabSupervisor {
             lastProgress = now
             onProgress(Progress(phase: state.phase, elapsed: now - started, total: nodes.count,
                                 active: nodes.filter { $0.status == "ACTIVE" }.count,
-                                waiting: nodes.filter { $0.status != "ACTIVE" }.map { ($0.plan.name, $0.status) }))
+                                waiting: nodes.filter { $0.status != "ACTIVE" }.map { ($0.plan.name, $0.status) }, clock: barrier.progress))
         }
     }
 

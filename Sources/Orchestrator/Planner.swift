@@ -49,6 +49,7 @@ public struct Planner: Sendable {
         // Links and their endpoints.
         let sockets = directory.socketDirectory.path
         var ports = PortAllocator()
+        var sctpPorts: [String: Int] = [:]
         var links: [LabPlan.PlannedLink] = []
         var nodeLinks: [String: [NodeConfig.Link]] = [:]
         for (i, link) in topology.links.enumerated() {
@@ -69,7 +70,19 @@ public struct Planner: Sendable {
                 base = "zmq+ipc://\(ipc!)"
                 address = "ipc://\(ipc!)"
             case .sctp:
-                let p = try ports.take(b.port, for: "\(b)")
+                // One SCTP listener per interface: every link to the same node:interface shares its port
+                // (an F1-C server takes many DUs on one port, as a real CU does).
+                let key = "\(b.node):\(b.interface)"
+                let p: Int
+                if let shared = sctpPorts[key] {
+                    if let fixed = b.port, fixed != shared {
+                        throw .plan("links to \(key) ask for ports \(shared) and \(fixed); an interface listens on one SCTP port")
+                    }
+                    p = shared
+                } else {
+                    p = try ports.take(b.port, for: "\(b)")
+                    sctpPorts[key] = p
+                }
                 port = p
                 base = "sctp://127.0.0.1:\(p)"
                 address = "127.0.0.1:\(p)"
@@ -147,8 +160,11 @@ public struct Planner: Sendable {
         case nil: break
         }
         let topologyPath = URL(fileURLWithPath: topology.file).standardizedFileURL.path
-        return LabPlan(lab: topology.name, topologyPath: topologyPath, directory: directory, seed: topology.scenario.seed,
-                       timeMode: topology.scenario.time.rawValue, slots: slots, seconds: seconds, nodes: nodes, links: links)
+        var plan = LabPlan(lab: topology.name, topologyPath: topologyPath, directory: directory, seed: topology.scenario.seed,
+                           timeMode: topology.scenario.time.rawValue, slots: slots, seconds: seconds, nodes: nodes, links: links)
+        plan.numerology = topology.scenario.numerology
+        plan.lookahead = topology.scenario.lookahead
+        return plan
     }
 
     static func json(_ v: ConfigValue) -> JSONValue {

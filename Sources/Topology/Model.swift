@@ -165,8 +165,12 @@ public struct Scenario: Sendable, Hashable {
     public var duration: Length?
     public var seed: UInt64
     public var time: TimeMode
-    public init(duration: Length? = nil, seed: UInt64 = 1, time: TimeMode = .virtual) {
-        self.duration = duration; self.seed = seed; self.time = time
+    /// NR numerology μ of the lab's slot clock (0…4).
+    public var numerology: Int
+    /// Virtual time: slots per barrier epoch.
+    public var lookahead: Int
+    public init(duration: Length? = nil, seed: UInt64 = 1, time: TimeMode = .virtual, numerology: Int = 0, lookahead: Int = 4) {
+        self.duration = duration; self.seed = seed; self.time = time; self.numerology = numerology; self.lookahead = lookahead
     }
 }
 

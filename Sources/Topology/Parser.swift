@@ -351,6 +351,7 @@ struct TopologyParser {
         var nodeMarks: [String: Mark?] = [:]
         var waitMarks: [String: [Mark?]] = [:]
         var portUses: [PortUse] = []
+        var sharedListenPorts = Set<String>()
         for (k, v) in Self.pairs(Self.get(root, "nodes") ?? .scalar(.init(""))) {
             let name = k.string ?? ""
             nodeMarks[name] = k.mark
@@ -422,7 +423,10 @@ struct TopologyParser {
 
             var protocols: [String] = []
             for (i, ep) in ends.enumerated() {
-                if let port = ep.port { portUses.append(PortUse(port: port, owner: "link endpoint \"\(ep)\"", mark: endMarks[i])) }
+                // Several links may end on one listening interface (a CU's F1-C port takes many DUs).
+                if let port = ep.port, sharedListenPorts.insert("\(ep.node):\(ep.interface):\(port)").inserted {
+                    portUses.append(PortUse(port: port, owner: "link endpoint \"\(ep)\"", mark: endMarks[i]))
+                }
                 guard let node = byName[ep.node] else {
                     error(endMarks[i], "link endpoint \"\(ep)\" names undefined node \"\(ep.node)\"; defined: \(nodes.map(\.name).joined(separator: ", "))")
                     continue
@@ -461,6 +465,8 @@ struct TopologyParser {
         }
         scenario.seed = value(Self.get(sc, "seed")).flatMap { UInt64($0) } ?? 1
         scenario.time = value(Self.get(sc, "time")).flatMap(Scenario.TimeMode.init) ?? .virtual
+        scenario.numerology = value(Self.get(sc, "numerology")).flatMap { Int($0) } ?? 0
+        scenario.lookahead = value(Self.get(sc, "lookahead")).flatMap { Int($0) } ?? 4
         let tr = Self.get(root, "trust")
         var trust = TrustPolicy()
         if case .sequence(let seq)? = Self.get(tr, "providers") { trust.allowedProviders = seq.compactMap { value($0) } }

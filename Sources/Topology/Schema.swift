@@ -110,6 +110,8 @@ public enum TopologySchema {
               "how long the run lasts"),
         Field("seed", .integer(min: 0, max: Int.max), "seed of every random decision"),
         Field("time", .enumeration(Scenario.TimeMode.allCases.map(\.rawValue)), "virtual or realtime clock"),
+        Field("numerology", .integer(min: 0, max: 4), "NR numerology μ of the lab's slots (slot = 1 ms / 2^μ)"),
+        Field("lookahead", .integer(min: 1, max: 64), "virtual time: slots each node runs between two barriers"),
     ], required: [])
 
     static let trust = Shape.object(name: "trust", fields: [

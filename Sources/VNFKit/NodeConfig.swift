@@ -23,6 +23,29 @@ public struct NodeConfig: Sendable, Hashable, Codable {
     /// The node's `config` map from the topology.
     public var config: [String: JSONValue]
     public var links: [Link]
+    /// The lab's slot clock; nil when the lab has none (then a time-driven VNF cannot run).
+    public var clock: Clock?
+
+    /// Where and how a time-driven VNF gets its slots (see ``SlotClock``).
+    public struct Clock: Sendable, Hashable, Codable {
+        /// `virtual` (slot barrier, deterministic) or `realtime` (paced by CLOCK_MONOTONIC).
+        public var mode: String
+        /// libzmq address of the lab's slot barrier (ROUTER).
+        public var address: String
+        /// Slot duration in nanoseconds (the lab's numerology).
+        public var slotNanoseconds: Int
+        /// NR numerology μ of the lab's slots.
+        public var numerology: Int
+        /// Slots per barrier epoch in virtual time: a message sent in one epoch is delivered at the
+        /// start of the next, so this is how far ahead nodes may run (NR's K1/K2 give the room).
+        public var lookahead: Int
+        /// Slots to run; nil = until stopped.
+        public var slots: Int?
+        public init(mode: String, address: String, slotNanoseconds: Int, numerology: Int, lookahead: Int, slots: Int?) {
+            self.mode = mode; self.address = address; self.slotNanoseconds = slotNanoseconds
+            self.numerology = numerology; self.lookahead = lookahead; self.slots = slots
+        }
+    }
 
     public struct Package: Sendable, Hashable, Codable {
         public var name: String
@@ -93,11 +116,12 @@ public struct NodeConfig: Sendable, Hashable, Codable {
     }
 
     public init(lab: String, node: String, role: String, run: Int64, instance: Int, package: Package, control: Control,
-                orchestratorPID: Int32, labDirectory: String, scenario: Scenario, config: [String: JSONValue], links: [Link]) {
+                orchestratorPID: Int32, labDirectory: String, scenario: Scenario, config: [String: JSONValue], links: [Link], clock: Clock? = nil) {
         self.contract = Self.contractVersion
         self.lab = lab; self.node = node; self.role = role; self.run = run; self.instance = instance
         self.package = package; self.control = control; self.orchestratorPID = orchestratorPID
         self.labDirectory = labDirectory; self.scenario = scenario; self.config = config; self.links = links
+        self.clock = clock
     }
 
     public func links(onInterface name: String) -> [Link] { links.filter { $0.interface == name } }

@@ -8,12 +8,15 @@ public enum VNFError: Error, Sendable, CustomStringConvertible {
     case bus(BusError)
     /// A link named in a call does not exist in the node config.
     case unknownLink(String)
+    /// The slot clock failed: barrier gone, protocol error, or messages the barrier counted never arrived.
+    case clock(String)
 
     public var description: String {
         switch self {
         case .config(let m): m
         case .bus(let e): "\(e)"
         case .unknownLink(let l): "no link '\(l)' in the node config"
+        case .clock(let m): "slot clock: \(m)"
         }
     }
 }
