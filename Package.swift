@@ -67,6 +67,11 @@ let package = Package(
         .target(name: "E2SMRC", dependencies: ["APER", "E2SMCommon"]),
         .target(name: "F1AP", dependencies: ["APER"]),
         .target(name: "Fronthaul"),
+        .target(name: "GTPU"),
+        // the emulated air interface between a DU and the RU/UE emulator, carried in U-plane sections
+        .target(name: "AirInterface", dependencies: ["Fronthaul"]),
+        // the few NR RRC messages the emulated UEs and the CU exchange (fixed UPER encodings)
+        .target(name: "NRRRC"),
 
         // lab description: topology files and VNF packages with trust checks
         .target(name: "Topology", dependencies: ["Bus", .product(name: "Yams", package: "Yams")]),
@@ -84,11 +89,16 @@ let package = Package(
 
         // built-in VNFs (vnfs/<name>/Sources; their vnf.yaml launches them from the build folder)
         .executableTarget(name: "ranlab-probe", dependencies: ["VNFKit", "Bus"], path: "vnfs/probe/Sources"),
+        .executableTarget(name: "acme-cu", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "RadioModel"], path: "vnfs/acme-cu/Sources"),
+        .executableTarget(name: "acme-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler",
+                                                          .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/acme-du/Sources"),
+        .executableTarget(name: "ranlab-ru", dependencies: ["VNFKit", "Bus", "NRRRC", "AirInterface", "Fronthaul", "RadioModel",
+                                                            .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/ranlab-ru/Sources"),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", "acme-cu", "acme-du", "ranlab-ru", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),
@@ -97,6 +107,8 @@ let package = Package(
         .testTarget(name: "E2SMRCTests", dependencies: ["E2SMRC", "E2SMCommon", "APER"]),
         .testTarget(name: "F1APTests", dependencies: ["F1AP", "APER"], exclude: ["golden-f1ap.txt"]),
         .testTarget(name: "FronthaulTests", dependencies: ["Fronthaul"]),
+        .testTarget(name: "GTPUTests", dependencies: ["GTPU"]),
+        .testTarget(name: "AirInterfaceTests", dependencies: ["AirInterface", "Fronthaul"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"], exclude: ["bad"]),
         .testTarget(name: "OrchestratorTests", dependencies: ["Orchestrator", "VNFKit", "RanlabTestSupport"], exclude: ["labs"]),
         .testTarget(name: "VNFKitTests", dependencies: ["VNFKit", "Bus"]),

@@ -12,6 +12,7 @@
 /// | `delay`, `jitter`, `loss`, `duplicate`, `reorder`, `reorder-gap`, `rate`, `queue-limit`, `seed` | impairments | `loss=10%&rate=100Mbit` |
 /// | `capture` | pcap file to write | `capture=/tmp/f1.pcap` |
 /// | `encap` | capture framing: `sctp`, `udp`, `ecpri` (EtherType 0xAEFE) | `encap=ecpri` |
+/// | `capture-port` | UDP port both ends show in a capture of an ipc link (e.g. 2152 so Wireshark decodes GTP-U) | `capture-port=2152` |
 /// | `subscribe` | SUB prefix (may be empty) | `subscribe=kpi.` |
 /// | `routing-id` | ZMQ routing id of a DEALER/REQ/ROUTER socket (1–255 bytes, UTF-8) | `routing-id=du1` |
 public struct ChannelOptions: Sendable, Equatable {
@@ -27,6 +28,8 @@ public struct ChannelOptions: Sendable, Equatable {
     public var impairment = Impairment()
     public var capturePath: String?
     public var captureEncapsulation: CaptureEncapsulation?
+    /// Port both ends of an ipc/inproc link show in a capture (default: 5555 and 49152).
+    public var capturePort: UInt16?
     public var subscriptions: [[UInt8]] = [[]]
     /// CURVE security (ZeroMQ only).
     public var curve: CurveOptions?
@@ -45,7 +48,7 @@ public struct ChannelOptions: Sendable, Equatable {
     public static let knownKeys: [String] = [
         "hwm", "sndhwm", "rcvhwm", "max-message", "heartbeat", "heartbeat-timeout", "send-timeout", "streams", "udp",
         "delay", "jitter", "loss", "duplicate", "reorder", "reorder-gap", "rate", "queue-limit", "seed",
-        "capture", "encap", "subscribe", "routing-id",
+        "capture", "encap", "capture-port", "subscribe", "routing-id",
     ]
 
     /// Options from an endpoint's query; unknown keys and bad values are typed errors naming the key.
@@ -111,6 +114,9 @@ public struct ChannelOptions: Sendable, Equatable {
                 case "ecpri": captureEncapsulation = .ethernet(etherType: 0xAEFE)
                 default: throw fail(key, value, "sctp, udp or ecpri")
                 }
+            case "capture-port":
+                guard let n = UInt16(value), n > 0 else { throw fail(key, value, "a port 1…65535") }
+                capturePort = n
             case "routing-id":
                 guard (1...255).contains(value.utf8.count), value.utf8.first != 0 else { throw fail(key, value, "1 to 255 bytes, not starting with a zero byte") }
                 routingID = Array(value.utf8)

@@ -489,9 +489,9 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         let writer = try PcapWriter.forChannel(path, endpoint)
         let ip = CaptureAddress.parseIPv4(endpoint.host) ?? 0x7F00_0001
         // ipc/inproc have no port: show them on 5555 (the ZeroMQ convention) so Wireshark shows one flow.
-        let port = endpoint.transport == .zmqTCP ? endpoint.port : 5555
+        let port = endpoint.transport == .zmqTCP ? endpoint.port : options.capturePort ?? 5555
         let server = CaptureAddress(ipv4: ip, port: port)
-        let client = CaptureAddress(ipv4: 0x7F00_0001, port: 49152)
+        let client = CaptureAddress(ipv4: 0x7F00_0001, port: options.capturePort ?? 49152)
         return LinkCapture(writer: writer, encapsulation: options.captureEncapsulation ?? .udp,
                            local: bound ? server : client, remote: bound ? client : server)
     }

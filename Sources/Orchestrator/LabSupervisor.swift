@@ -72,6 +72,8 @@ public final class LabSupervisor {
     private let control: ZMQChannel
     /// The lab's slot clock (time-driven VNFs join it).
     public let barrier: SlotBarrier
+    /// The latest value of every KPI series (the Prometheus endpoint and run summary read it).
+    public let kpis = KPIStore()
     private var nodes: [NodeRun]
     private var index: [String: Int] = [:]
     private var pendingEvents: [RunRecord.StatusEvent] = []
@@ -298,6 +300,7 @@ public final class LabSupervisor {
         case .kpis(let samples):
             nodes[i].kpis += samples.count
             pendingSamples.append(contentsOf: samples.map { .init(node: id, sample: $0) })
+            kpis.record(node: id, samples)
             stateDirty = true
         case .nack(let command, let reason):
             log("\(id) refused \(command): \(reason)")

@@ -55,6 +55,9 @@ public struct Planner: Sendable {
         for (i, link) in topology.links.enumerated() {
             let id = "l\(i)"
             let a = link.a, b = link.b
+            if topology.scenario.time == .virtual, let imp = link.impairment, imp.loss != nil || imp.duplicate != nil || imp.reorder != nil {
+                throw .plan("link \(a) – \(b): loss, duplicate and reorder impairments act on wall-clock delivery, which virtual time's slot barrier must count exactly; use `scenario: {time: realtime}` for them (delay, jitter and rate are allowed)")
+            }
             var query = link.impairment?.queryItems ?? []
             var capture: String?
             switch link.capture {
@@ -95,6 +98,7 @@ public struct Planner: Sendable {
                 query.append(("capture", capture))
                 let proto = packages[topology.node(named: b.node)?.vnf ?? ""]?.protocols[b.interface]
                 if link.transport == .zmq && proto == "fh" { query.append(("encap", "ecpri")) }
+                if link.transport == .zmq && proto == "f1u" { query.append(("encap", "udp")); query.append(("capture-port", "2152")) }
             }
             let bindURL = url(query)
             var serverCurve: NodeConfig.Curve?, clientCurve: NodeConfig.Curve?

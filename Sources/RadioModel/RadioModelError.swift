@@ -27,6 +27,8 @@ public enum RadioModelError: Error, Sendable, Equatable, CustomStringConvertible
     case badTraceLine(line: Int, text: String, problem: TraceProblem)
     /// A trace contained no data lines.
     case emptyTrace
+    /// A traffic or channel specification string that does not parse.
+    case badSpec(kind: String, text: String, expected: String)
     /// A HARQ process was asked for a transition its current state does not allow.
     case harqInvalidTransition(process: Int, state: HARQProcess.State, operation: String)
 
@@ -72,6 +74,8 @@ public enum RadioModelError: Error, Sendable, Equatable, CustomStringConvertible
             return "trace line \(line) \"\(text)\": \(problem)"
         case .emptyTrace:
             return "trace has no \"slot cqi\" lines"
+        case let .badSpec(kind, text, expected):
+            return "\(kind) \"\(text)\" does not parse; expected \(expected)"
         case let .harqInvalidTransition(process, state, operation):
             return "HARQ process \(process) in state \(state) cannot \(operation)"
         }

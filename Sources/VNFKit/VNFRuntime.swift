@@ -158,10 +158,12 @@ public final class VNFRuntime: Sendable {
 
     /// The SCTP listener of a `bind`-side SCTP link, listening from the first call on (call it
     /// before reporting READY so peers that wait for this node find it).
+    /// Links to the same interface share one listener (one port): a server such as an F1-C CU
+    /// accepts every peer's association on it, and the first link's capture option applies.
     public func listen(_ link: NodeConfig.Link) throws(BusError) -> SCTPListener {
-        if let l = listeners.withLock({ $0[link.id] }) { return l }
+        if let l = listeners.withLock({ $0[link.address] }) { return l }
         let l = try SCTPListener.listen(link.endpoint)
-        listeners.withLock { $0[link.id] = l }
+        listeners.withLock { $0[link.address] = l }
         return l
     }
 

@@ -21,7 +21,7 @@ struct RanlabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ranlab",
         abstract: "Open RAN testbed: VNFs as real processes over ZeroMQ and SCTP.",
-        subcommands: [ValidateCommand.self, DeployCommand.self, InspectCommand.self, DestroyCommand.self, LogsCommand.self,
+        subcommands: [ValidateCommand.self, DeployCommand.self, RunCommand.self, InspectCommand.self, DestroyCommand.self, LogsCommand.self,
                       GraphCommand.self, RunsCommand.self, FaultCommand.self, BusCommand.self, PDUCommand.self]
     )
 }
