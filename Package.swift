@@ -92,13 +92,15 @@ let package = Package(
         .executableTarget(name: "acme-cu", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "RadioModel"], path: "vnfs/acme-cu/Sources"),
         .executableTarget(name: "acme-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler",
                                                           .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/acme-du/Sources"),
+        .executableTarget(name: "bravo-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler"],
+                          path: "vnfs/bravo-du/Sources"),
         .executableTarget(name: "ranlab-ru", dependencies: ["VNFKit", "Bus", "NRRRC", "AirInterface", "Fronthaul", "RadioModel",
                                                             .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/ranlab-ru/Sources"),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", "acme-cu", "acme-du", "ranlab-ru", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", "acme-cu", "acme-du", "bravo-du", "ranlab-ru", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),
@@ -112,6 +114,7 @@ let package = Package(
         .testTarget(name: "TopologyTests", dependencies: ["Topology"], exclude: ["bad"]),
         .testTarget(name: "OrchestratorTests", dependencies: ["Orchestrator", "VNFKit", "RanlabTestSupport"], exclude: ["labs"]),
         .testTarget(name: "VNFKitTests", dependencies: ["VNFKit", "Bus"]),
+        .testTarget(name: "CellTests", dependencies: ["Orchestrator", "VNFKit", "RadioModel", "RanlabTestSupport", "ranlab"], exclude: ["labs"]),
         .testTarget(name: "VNFPackageTests", dependencies: ["VNFPackage", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "E2APTests", dependencies: ["E2AP", "APER", "RadioModel"], exclude: ["golden-e2ap.txt"]),
         .testTarget(name: "CLITests", dependencies: ["ranlab", "E2AP", "APER", "RanlabTestSupport"]),

@@ -21,53 +21,81 @@ public enum AirCarrier {
 
     // MARK: sections
 
-    /// One section whose payload is `bytes` padded with zeros to a multiple of 48 bytes (at least one PRB).
+    /// One section whose payload is `bytes` padded with zeros to whole PRBs (at least one).
     ///
-    /// `numPrbu` is the number of PRBs; above 255 the section only encodes when that equals the
-    /// options' `allPRBs` — use `uPlaneSections` for long records. With `includeUdCompHdr` false
-    /// the header has no `udCompHdr` (static compression, which must then be uncompressed 16-bit).
+    /// With the default `compression` (16-bit, none) a PRB is 48 record bytes copied verbatim. With
+    /// block floating point (8…16 bits) each byte becomes one I or Q value (sign-extended, so in
+    /// −128…127: 24 bytes per PRB) compressed like any other section of the link — exact, since
+    /// such values need no exponent — so a capture decodes with one compression setting for the
+    /// whole stream. `numPrbu` above 255 only encodes when it equals the options' `allPRBs`; use
+    /// `uPlaneSections` for long records. With `includeUdCompHdr` false the header has no `udCompHdr`.
     public static func uPlaneSection(carrying bytes: [UInt8], sectionId: UInt16, startPrb: UInt16,
-                                     includeUdCompHdr: Bool = true) -> UPlaneSection {
-        let prbs = max(1, (bytes.count + bytesPerPRB - 1) / bytesPerPRB)
-        var payload = bytes
-        payload.append(contentsOf: repeatElement(0, count: prbs * bytesPerPRB - bytes.count))
+                                     includeUdCompHdr: Bool = true, compression: UdCompHdr = AirCarrier.compression) -> UPlaneSection {
+        let verbatim = isVerbatim(compression)
+        let perPRB = verbatim ? bytesPerPRB : IQCodec.valuesPerPRB
+        let prbs = max(1, (bytes.count + perPRB - 1) / perPRB)
+        var padded = bytes
+        padded.append(contentsOf: repeatElement(0, count: prbs * perPRB - bytes.count))
         let header = UPlaneSectionHeader(sectionId: sectionId, startPrbu: startPrb, numPrbu: prbs,
                                          udCompHdr: includeUdCompHdr ? compression : nil)
+        if verbatim { return UPlaneSection(header: header, payload: padded) }
+        let values = padded.map { Int16(Int8(bitPattern: $0)) }
+        // Only widths and methods `carries(_:)` accepts reach here, for which compression cannot fail.
+        let payload = (try? IQCodec.compress(values, compression: compression)) ?? []
         return UPlaneSection(header: header, payload: payload)
     }
+
+    /// Whether records can ride in sections of `compression`: 16-bit uncompressed, or block
+    /// floating point of 8 to 16 bits.
+    public static func carries(_ compression: UdCompHdr) -> Bool {
+        isVerbatim(compression) || (compression.method == .blockFloatingPoint && (8...16).contains(compression.iqWidth))
+    }
+
+    static func isVerbatim(_ c: UdCompHdr) -> Bool { c.method == .none && c.iqWidth == 16 }
 
     /// `bytes` over as many sections of at most 255 PRBs as it takes: section k has id
     /// `sectionId + k` (12 bits, wrapping) and starts at PRB `startPrb + 255 k`.
     public static func uPlaneSections(carrying bytes: [UInt8], sectionId: UInt16, startPrb: UInt16,
-                                      includeUdCompHdr: Bool = true) -> [UPlaneSection] {
-        let chunk = maxPRBsPerSection * bytesPerPRB
+                                      includeUdCompHdr: Bool = true, compression: UdCompHdr = AirCarrier.compression) -> [UPlaneSection] {
+        let chunk = maxPRBsPerSection * (isVerbatim(compression) ? bytesPerPRB : IQCodec.valuesPerPRB)
         guard bytes.count > chunk else {
-            return [uPlaneSection(carrying: bytes, sectionId: sectionId, startPrb: startPrb, includeUdCompHdr: includeUdCompHdr)]
+            return [uPlaneSection(carrying: bytes, sectionId: sectionId, startPrb: startPrb, includeUdCompHdr: includeUdCompHdr,
+                                  compression: compression)]
         }
         var sections: [UPlaneSection] = []
         var start = 0, k: UInt16 = 0
         while start < bytes.count {
             let end = min(start + chunk, bytes.count)
             sections.append(uPlaneSection(carrying: Array(bytes[start ..< end]), sectionId: (sectionId &+ k) & 0xFFF,
-                                          startPrb: startPrb &+ k &* UInt16(maxPRBsPerSection), includeUdCompHdr: includeUdCompHdr))
+                                          startPrb: startPrb &+ k &* UInt16(maxPRBsPerSection), includeUdCompHdr: includeUdCompHdr,
+                                          compression: compression))
             start = end
             k &+= 1
         }
         return sections
     }
 
-    /// The payload of a section that carries a record (the record and its zero padding).
+    /// The bytes a section carries (the record and its zero padding).
     ///
-    /// The section must be uncompressed 16-bit: its `udCompHdr`, or when it has none
-    /// `staticCompression` (the O-RU's configured compression for that direction).
+    /// The section's compression — its `udCompHdr`, or when it has none `staticCompression` (the
+    /// O-RU's configured compression for that direction) — must be one `carries(_:)` accepts, and
+    /// every decompressed value must be a sign-extended byte.
     public static func bytes(of section: UPlaneSection, staticCompression: UdCompHdr? = nil) throws(AirInterfaceError) -> [UInt8] {
         guard let c = section.header.udCompHdr ?? staticCompression else { throw .carrierCompressionUnknown }
-        guard c.iqWidth == 16 && c.method == .none else { throw .carrierCompressed(c) }
-        let expected = section.header.numPrbu * bytesPerPRB
+        guard carries(c) else { throw .carrierCompressed(c) }
+        let expected = section.header.numPrbu * (isVerbatim(c) ? bytesPerPRB : c.bytesPerPRB)
         guard section.payload.count == expected else {
             throw .carrierLengthMismatch(expected: expected, actual: section.payload.count)
         }
-        return section.payload
+        if isVerbatim(c) { return section.payload }
+        guard let values = try? IQCodec.decompress(section.payload, compression: c) else { throw .carrierCompressed(c) }
+        var out = [UInt8]()
+        out.reserveCapacity(values.count)
+        for v in values {
+            guard (-128...127).contains(v) else { throw .carrierCompressed(c) }
+            out.append(UInt8(bitPattern: Int8(v)))
+        }
+        return out
     }
 
     /// The payloads of all `sections`, in order, concatenated.

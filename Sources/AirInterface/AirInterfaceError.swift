@@ -38,6 +38,7 @@ public enum AirInterfaceError: Error, Hashable, Sendable, CustomStringConvertibl
     /// A radio application header's subframeId (0...9) or slotId (0..<slotsPerSubframe) is out of range.
     case slotFieldsOutOfRange(subframeId: UInt8, slotId: UInt8, slotsPerSubframe: Int)
 
+    /// One line: the field path, what is wrong, and the byte offset where it applies.
     public var description: String {
         switch self {
         case let .truncated(field, offset):

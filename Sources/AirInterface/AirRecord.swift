@@ -1,7 +1,9 @@
 /// Either kind of air-interface record, for a receiver that takes whatever comes (a capture tool,
 /// a trace decoder); the kind byte of the header decides.
 public enum AirRecord: Sendable, Hashable {
+    /// A DU → RU record (kind 1).
     case downlink(DownlinkSlot)
+    /// An RU → DU record (kind 2).
     case uplink(UplinkSlot)
 
     /// The kind byte of the record header.
@@ -11,6 +13,7 @@ public enum AirRecord: Sendable, Hashable {
         /// `UplinkSlot`, RU → DU.
         case uplink = 2
 
+        /// "downlink" or "uplink".
         public var description: String { self == .downlink ? "downlink" : "uplink" }
     }
 

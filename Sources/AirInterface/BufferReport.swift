@@ -8,6 +8,7 @@ public struct BufferReport: Sendable, Hashable, Codable {
     /// Bytes waiting in the UE's uplink buffers, all logical channels together.
     public var bytes: UInt32
 
+    /// A buffer report of `bytes` for `rnti`.
     public init(rnti: UInt16, bytes: UInt32) {
         self.rnti = rnti
         self.bytes = bytes

@@ -11,6 +11,7 @@ public struct ChannelReport: Sendable, Hashable, Codable {
     /// CQI index (0...15) equivalent to the measured uplink SINR.
     public var uplinkCQI: UInt8
 
+    /// A report of both directions' CQI for `rnti`.
     public init(rnti: UInt16, downlinkCQI: UInt8, uplinkCQI: UInt8) {
         self.rnti = rnti
         self.downlinkCQI = downlinkCQI

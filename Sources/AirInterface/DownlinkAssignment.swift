@@ -21,6 +21,7 @@ public struct DownlinkAssignment: Sendable, Hashable, Codable {
     /// What the transport block carries, in order.
     public var subPDUs: [MACSubPDU]
 
+    /// An assignment with every DCI field given; `subPDUs` defaults to an empty transport block content.
     public init(rnti: UInt16, harq: UInt8, newData: Bool, mcs: UInt8, tbsBits: UInt32, prbStart: UInt16, prbCount: UInt16,
                 startSymbol: UInt8, symbols: UInt8, subPDUs: [MACSubPDU] = []) {
         self.rnti = rnti

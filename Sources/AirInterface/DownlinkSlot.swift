@@ -16,6 +16,7 @@ public struct DownlinkSlot: Sendable, Hashable, Codable {
     /// RNTIs whose context was released (the emulator drops those UEs' state).
     public var releases: [UInt16]
 
+    /// A record for `slot`; the lists default to empty.
     public init(slot: UInt64, assignments: [DownlinkAssignment] = [], uplinkGrants: [UplinkGrant] = [],
                 randomAccessResponses: [RandomAccessResponse] = [], releases: [UInt16] = []) {
         self.slot = slot

@@ -9,6 +9,7 @@ public struct HARQFeedback: Sendable, Hashable, Codable {
     /// Absolute slot of the PDSCH being acknowledged.
     public var dlSlot: UInt64
 
+    /// Feedback for HARQ process `harq` of `rnti`, for the PDSCH of `dlSlot`.
     public init(rnti: UInt16, harq: UInt8, ack: Bool, dlSlot: UInt64) {
         self.rnti = rnti
         self.harq = harq

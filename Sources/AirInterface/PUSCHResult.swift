@@ -11,6 +11,7 @@ public struct PUSCHResult: Sendable, Hashable, Codable {
     /// What the transport block carried, in order; empty when the CRC failed (a real PHY has nothing to give).
     public var subPDUs: [MACSubPDU]
 
+    /// A decoding result; `subPDUs` defaults to empty (as for a failed CRC).
     public init(rnti: UInt16, harq: UInt8, crcOK: Bool, tbsBits: UInt32, subPDUs: [MACSubPDU] = []) {
         self.rnti = rnti
         self.harq = harq

@@ -13,6 +13,7 @@ public struct Preamble: Sendable, Hashable, Codable {
     /// The emulator's index of the UE that sent it (emulation only; see the type's documentation).
     public var ueTag: UInt32
 
+    /// A detected preamble `index`, sent by the emulator's UE `ueTag`.
     public init(index: UInt8, ueTag: UInt32) {
         self.index = index
         self.ueTag = ueTag

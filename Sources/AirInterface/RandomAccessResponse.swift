@@ -7,6 +7,7 @@ public struct RandomAccessResponse: Sendable, Hashable, Codable {
     /// The Msg3 PUSCH grant (its `rnti` is normally `temporaryRNTI`).
     public var msg3: UplinkGrant
 
+    /// A response to `preamble` giving `temporaryRNTI` and the Msg3 grant.
     public init(preamble: UInt8, temporaryRNTI: UInt16, msg3: UplinkGrant) {
         self.preamble = preamble
         self.temporaryRNTI = temporaryRNTI

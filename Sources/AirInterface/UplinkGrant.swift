@@ -21,6 +21,7 @@ public struct UplinkGrant: Sendable, Hashable, Codable {
     /// Absolute slot in which the UE transmits (the grant's slot plus K2).
     public var transmitSlot: UInt64
 
+    /// A grant with every DCI field given, for transmission in `transmitSlot`.
     public init(rnti: UInt16, harq: UInt8, newData: Bool, mcs: UInt8, tbsBits: UInt32, prbStart: UInt16, prbCount: UInt16,
                 startSymbol: UInt8, symbols: UInt8, transmitSlot: UInt64) {
         self.rnti = rnti

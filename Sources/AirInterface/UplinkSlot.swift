@@ -18,6 +18,7 @@ public struct UplinkSlot: Sendable, Hashable, Codable {
     /// PRACH preambles detected.
     public var preambles: [Preamble]
 
+    /// A record for `slot`; the lists default to empty.
     public init(slot: UInt64, harqFeedback: [HARQFeedback] = [], channelReports: [ChannelReport] = [],
                 bufferReports: [BufferReport] = [], puschResults: [PUSCHResult] = [], preambles: [Preamble] = []) {
         self.slot = slot

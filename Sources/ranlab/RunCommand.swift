@@ -85,7 +85,7 @@ struct RunCommand: ParsableCommand {
             }
             let done = supervisor.barrier.progress.finished ? total : supervisor.barrier.progress.slot
             let captures = plan.links.compactMap(\.capture).filter { FileManager.default.fileExists(atPath: $0) }
-            let summary = RunSummary(lab: plan.lab, run: supervisor.runID, outcome: name, slots: done, slotSeconds: Double(plan.slotNanoseconds) / 1e9,
+            let summary = ScenarioSummary(lab: plan.lab, run: supervisor.runID, outcome: name, slots: done, slotSeconds: Double(plan.slotNanoseconds) / 1e9,
                                      wallSeconds: wall, kpis: supervisor.kpis.snapshot(), captures: captures, metricsURL: metrics.url)
             if text { Self.printText(summary, plan: plan) } else { printJSON(summary) }
             switch outcome {
@@ -103,7 +103,7 @@ struct RunCommand: ParsableCommand {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    static func printText(_ s: RunSummary, plan: LabPlan) {
+    static func printText(_ s: ScenarioSummary, plan: LabPlan) {
         emit(String(format: "%@ %@: %d slots (%.2f s simulated) in %.2f s wall = %.1f× real time (run %lld)",
                     s.lab, s.outcome, s.slots, s.simulatedSeconds, s.wallSeconds, s.speed, s.run))
         func mbps(_ v: Double) -> String { String(format: "%.2f", v / 1e6) }
@@ -115,7 +115,7 @@ struct RunCommand: ParsableCommand {
                             c.downlinkBLER * 100, c.uplinkBLER * 100, c.harqRetransmissions, c.connectedUEs, c.schedulerMicrosecondsPerSlot))
             }
         }
-        func row(_ u: RunSummary.UE) -> String {
+        func row(_ u: ScenarioSummary.UE) -> String {
             String(format: "  UE %-5@ (%@)  DL %@ Mbit/s", u.ue, u.node, mbps(u.downlinkBitsPerSecond)) + (u.packetLatencyMilliseconds.map { String(format: ", latency %.2f ms", $0) } ?? "")
         }
         if !s.bestUEs.isEmpty {

@@ -147,10 +147,12 @@ final class DUCell<Policy: SchedulingPolicy> {
             try fh.send(c.encode(options: fhOptions))
         }
         // Symbol 0: the emulated PDCCH (DCIs) and what each transport block carries.
-        let record = AirCarrier.uPlaneSection(carrying: down.encoded(), sectionId: 0xFFF, startPrb: 0)
+        // Compressed like the I/Q (exactly: one byte per value), so one Wireshark setting decodes the stream.
+        let recordCompression = AirCarrier.carries(config.compression) ? config.compression : AirCarrier.compression
+        let record = AirCarrier.uPlaneSections(carrying: down.encoded(), sectionId: 0xFFF, startPrb: 0, compression: recordCompression)
         let pdcch = UPlaneMessage(eAxC: eAxC, sequence: nextSequence(),
                                   header: UPlaneHeader(dataDirection: .downlink, frameId: id.frame, subframeId: id.subframe, slotId: id.slot, symbolId: 0),
-                                  sections: [record])
+                                  sections: record)
         try fh.send(pdcch.encode(options: fhOptions))
         // PDSCH I/Q of the scheduled PRBs, compressed, for the configured number of symbols.
         guard config.iqSymbols > 0, !dlSections.isEmpty else { return }
@@ -243,10 +245,14 @@ final class DUCell<Policy: SchedulingPolicy> {
 
     private func handleFronthaul(_ bytes: [UInt8], slot: Int) throws {
         guard case .uPlane(let m)? = try? FronthaulMessage(bytes: bytes, options: fhOptions), m.header.dataDirection == .uplink else { return }
-        for section in m.sections where section.header.sectionId == 0xFFF {
-            guard let raw = try? AirCarrier.bytes(of: section), let up = try? UplinkSlot(bytes: raw) else { continue }
-            try handleUplink(up, slot: slot)
+        // A record message starts with section 4095 (a long record continues in sections 0, 1, …).
+        guard m.sections.first?.header.sectionId == 0xFFF else { return }
+        let carrier = m.sections
+        guard let raw = try? AirCarrier.bytes(of: carrier), let up = try? UplinkSlot(bytes: raw) else {
+            vnf.emit("ranlab_du_fronthaul_decode_errors_total", 1, labels: ["cell": cellLabel], slot: slot)
+            return
         }
+        try handleUplink(up, slot: slot)
     }
 
     private func handleUplink(_ up: UplinkSlot, slot: Int) throws {

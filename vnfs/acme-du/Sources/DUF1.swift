@@ -21,10 +21,9 @@ struct DUF1 {
             : .tDD(TDDInfo(nRFreqInfo: NRFreqInfo(nRARFCN: 632_628, freqBandListNr: [band]), transmissionBandwidth: bw))
         let cell = ServedCellInformation(nRCGI: cgi, nRPCI: config.pci, fiveGSTAC: OctetString(config.tac),
                                          servedPLMNs: [ServedPLMNsItem(pLMNIdentity: OctetString(config.plmn))], nRModeInfo: mode,
-                                         measurementTimingConfiguration: [0x10, 0x48, 0xD0, 0x10, 0x05, 0x00])
+                                         measurementTimingConfiguration: [0x00])  // MeasurementTimingConfiguration, c1 measTimingConf, no options (UPER, checked with pycrate)
         return F1APPDU(F1SetupRequest(transactionID: transaction, gNBDUID: config.duID, gNBDUName: name,
-                                      gNBDUServedCellsList: [GNBDUServedCellsItem(servedCellInformation: cell,
-                                                                                  gNBDUSystemInformation: GNBDUSystemInformation(mIBMessage: [0x01, 0xC5, 0x04], sIB1Message: [0x68, 0x02, 0x81, 0x90, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00]))],
+                                      gNBDUServedCellsList: [GNBDUServedCellsItem(servedCellInformation: cell)],
                                       gnbDURRCVersion: RRCVersion(latestRRCVersion: BitString(value: 0b111, length: 3))))
     }
 

@@ -22,6 +22,7 @@ final class RUCell {
     private var up: UplinkSlot
     private var sequence: UInt8 = 0
     private let bler = BLERModel.standard
+    private var ulCompression = AirCarrier.compression
 
     // Counters since the last KPI report.
     private var deliveredBytes = 0, latencies: [Int] = [], cplaneSections = 0, iqPRBs = 0, iqBytes = 0, decodeErrors = 0
@@ -89,11 +90,11 @@ final class RUCell {
 
     private func sendUplink(slot: Int) throws {
         let perFrame = 10 * slotsPerSubframe
-        let section = AirCarrier.uPlaneSection(carrying: up.encoded(), sectionId: 0xFFF, startPrb: 0)
+        let sections = AirCarrier.uPlaneSections(carrying: up.encoded(), sectionId: 0xFFF, startPrb: 0, compression: ulCompression)
         let m = UPlaneMessage(eAxC: EAxCID(), sequence: SequenceID(sequenceId: sequence),
                               header: UPlaneHeader(dataDirection: .uplink, frameId: UInt8(truncatingIfNeeded: slot / perFrame),
                                                    subframeId: UInt8((slot % perFrame) / slotsPerSubframe), slotId: UInt8(slot % slotsPerSubframe), symbolId: 0),
-                              sections: [section])
+                              sections: sections)
         sequence &+= 1
         try fh.send(m.encode(options: fhOptions))
     }
@@ -107,11 +108,16 @@ final class RUCell {
         case .cPlane(let c):
             cplaneSections += c.sections.count
         case .uPlane(let u):
-            for s in u.sections {
-                if s.header.sectionId == 0xFFF {
-                    guard let raw = try? AirCarrier.bytes(of: s), let down = try? DownlinkSlot(bytes: raw) else { decodeErrors += 1; continue }
-                    handleDownlink(down, slot: slot)
-                } else {
+            // A record message starts with section 4095 (a long record continues in sections 0, 1, …).
+            let isRecord = u.sections.first?.header.sectionId == 0xFFF
+            let carrier = isRecord ? u.sections : []
+            if isRecord {
+                // Answer in the compression the DU uses for its records.
+                if let c = carrier[0].header.udCompHdr, AirCarrier.carries(c) { ulCompression = c }
+                if let raw = try? AirCarrier.bytes(of: carrier), let down = try? DownlinkSlot(bytes: raw) { handleDownlink(down, slot: slot) } else { decodeErrors += 1 }
+            }
+            for s in u.sections where !isRecord {
+                do {
                     // The PDSCH I/Q: decompressed as an RU would before the IFFT.
                     let compression = s.header.compression(.downlink, options: fhOptions)
                     if let iq = try? s.iqSamples(compression: compression) { iqPRBs += iq.count / 24; iqBytes += s.payload.count } else { decodeErrors += 1 }

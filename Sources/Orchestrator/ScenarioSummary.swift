@@ -1,6 +1,6 @@
 /// What `ranlab run` reports at the end: per cell and the best and worst UEs, from the KPIs the
 /// VNFs sent (means over the run's report periods), plus the speed of the run.
-public struct RunSummary: Sendable, Codable {
+public struct ScenarioSummary: Sendable, Codable {
     public struct Cell: Sendable, Codable {
         public var node: String
         public var cell: String
