@@ -275,7 +275,11 @@ final class DUCell<Policy: SchedulingPolicy> {
             try? scheduler.harqFeedback(ue.handle, direction: .downlink, process: Int(f.harq), ack: f.ack)
             if f.ack { dlAcks += 1; ue.dlAcks += 1; dlBits += tb.bits; ue.dlAckedBits += tb.bits; ue.dlHARQ[Int(f.harq)] = nil }
             else { dlNacks += 1; ue.dlNacks += 1 }
-            if !f.ack, scheduler.harq(ue.handle, direction: .downlink).processes[Int(f.harq)].state == .idle { ue.dlHARQ[Int(f.harq)] = nil }
+            if !f.ack, scheduler.harq(ue.handle, direction: .downlink).processes[Int(f.harq)].state == .idle {
+                // HARQ gave up: signalling is resent (RLC AM on SRBs), user data is lost (RLC UM).
+                ue.dlHARQ[Int(f.harq)] = nil
+                ue.requeueSignalling(tb.subPDUs)
+            }
         }
         for r in up.channelReports {
             guard let ue = ues[r.rnti] else { continue }
@@ -321,7 +325,12 @@ final class DUCell<Policy: SchedulingPolicy> {
                 guard let tb = ue.dlHARQ[h], slot - tb.sentSlot > config.harqTimeoutSlots else { continue }
                 harqTimeouts += 1
                 try? scheduler.harqFeedback(ue.handle, direction: .downlink, process: h, ack: false)
-                ue.dlHARQ[h] = scheduler.harq(ue.handle, direction: .downlink).processes[h].state == .idle ? nil : (tb.subPDUs, tb.bits, slot)
+                if scheduler.harq(ue.handle, direction: .downlink).processes[h].state == .idle {
+                    ue.dlHARQ[h] = nil
+                    ue.requeueSignalling(tb.subPDUs)
+                } else {
+                    ue.dlHARQ[h] = (tb.subPDUs, tb.bits, slot)
+                }
             }
             for h in ue.ulHARQSent.indices where ue.ulHARQSent[h] >= 0 && slot - ue.ulHARQSent[h] > config.harqTimeoutSlots {
                 harqTimeouts += 1

@@ -61,6 +61,14 @@ final class DUUE {
         drbBytes += bytes
     }
 
+    /// Puts the signalling of a transport block HARQ could not deliver back at the head of the queue.
+    func requeueSignalling(_ subPDUs: [MACSubPDU]) {
+        for sub in subPDUs.reversed() where sub.lcid < 4 {
+            srbQueue.prepend((sub.lcid, sub.content))
+            srbBytes += sub.content.count
+        }
+    }
+
     /// Fills a transport block of `bytes`: signalling first (whole RRC PDUs that fit), then user data.
     func takeTransportBlock(bytes: Int) -> [MACSubPDU] {
         var left = bytes

@@ -1,4 +1,5 @@
 import AirInterface
+import Foundation
 import DequeModule
 import RadioModel
 
@@ -9,7 +10,12 @@ final class EmulatedUE {
 
     let index: Int
     let arrivalSlot: Int
-    var state: State = .idle
+    var state: State = .idle {
+        didSet { if trace, state != oldValue { FileHandle.standardError.write(Data("UE \(index) rnti \(rnti.map { String($0) } ?? "-"): \(oldValue) → \(state)\n".utf8)) } }
+    }
+    func log(_ text: String) { FileHandle.standardError.write(Data("UE \(index): \(text)\n".utf8)) }
+    /// Log this UE's state changes to the node log (config `trace-ues`).
+    var trace = false
     var rnti: UInt16?
     var channel: UEChannel
     var uplink: TrafficModel
@@ -24,6 +30,10 @@ final class EmulatedUE {
     /// UL TB content per HARQ process, resent on retransmission, and its transmissions.
     var ulHARQ: [[MACSubPDU]]
     var ulTransmissions: [Int]
+    /// Whether the last transmission of each UL HARQ process decoded.
+    var ulLastOK: [Bool]
+    /// Slot of each UL HARQ process's last failed transmission (-1: none pending).
+    var ulFailedAt: [Int]
 
     // Counters since the last KPI report, and totals.
     var deliveredBytes = 0
@@ -36,9 +46,26 @@ final class EmulatedUE {
         dlTransmissions = Array(repeating: 0, count: harqProcesses)
         ulHARQ = Array(repeating: [], count: harqProcesses)
         ulTransmissions = Array(repeating: 0, count: harqProcesses)
+        ulLastOK = Array(repeating: true, count: harqProcesses)
+        ulFailedAt = Array(repeating: -1, count: harqProcesses)
     }
 
     var ulBufferBytes: Int { ulSignalling.reduce(0) { $0 + $1.count } + ulDataBytes }
+
+    /// RLC AM on SRB1: signalling in a UL transport block that failed and was not decoded since
+    /// within `after` slots (the DU's HARQ gave up) is sent again, like a poll-retransmit timer.
+    func retransmitLostSignalling(slot: Int, after: Int) {
+        for h in ulFailedAt.indices where ulFailedAt[h] >= 0 && slot - ulFailedAt[h] > after {
+            requeueSignalling(ulHARQ[h])
+            ulHARQ[h].removeAll { $0.lcid > 0 && $0.lcid < 4 }
+            ulFailedAt[h] = -1
+        }
+    }
+
+    /// Puts the signalling of a transport block that never decoded back at the head of the queue.
+    func requeueSignalling(_ subPDUs: [MACSubPDU]) {
+        for sub in subPDUs.reversed() where sub.lcid > 0 && sub.lcid < 4 { ulSignalling.prepend(sub.content) }
+    }
 
     /// Fills an UL transport block: signalling first, then data.
     func takeUplink(bytes: Int) -> [MACSubPDU] {

@@ -43,6 +43,7 @@ final class RUCell {
                               seed: ueSeed ^ 0xAA)
         }
         up = UplinkSlot(slot: 0, harqFeedback: [], channelReports: [], bufferReports: [], puschResults: [], preambles: [])
+        for ue in ues where config.traceUEs.contains(where: { $0.contains(ue.index) }) { ue.trace = true }
     }
 
     func run(slot: Int, firstOfEpoch: Bool) throws {
@@ -67,6 +68,7 @@ final class RUCell {
             default: break
             }
             guard let rnti = ue.rnti, ue.state != .released else { continue }
+            ue.retransmitLostSignalling(slot: slot, after: 40)
             if (slot + ue.index) % config.cqiPeriod == 0 {
                 up.channelReports.append(ChannelReport(rnti: rnti, downlinkCQI: UInt8(ue.channel.cqi), uplinkCQI: UInt8(ue.channel.cqi)))
             }
@@ -150,12 +152,17 @@ final class RUCell {
             guard let ue = byRNTI[g.rnti], Int(g.harq) < ue.ulHARQ.count else { continue }
             let h = Int(g.harq)
             if g.newData {
+                // The previous TB of this process never got through: its signalling goes again (RLC AM).
+                if !ue.ulLastOK[h], ue.ulFailedAt[h] >= 0 { ue.requeueSignalling(ue.ulHARQ[h]) }
                 ue.ulHARQ[h] = ue.takeUplink(bytes: Int(g.tbsBits) / 8)
                 ue.ulTransmissions[h] = 1
             } else {
                 ue.ulTransmissions[h] += 1
             }
             let ok = decodes(mcs: Int(g.mcs), sinrDB: ue.channel.sinrDB, transmissions: ue.ulTransmissions[h], rng: &ue.rng)
+            ue.ulLastOK[h] = ok
+            ue.ulFailedAt[h] = ok ? -1 : slot
+            if ue.trace { ue.log("slot \(slot): UL grant h\(h) new \(g.newData) \(g.tbsBits / 8) B mcs \(g.mcs) → \(ok ? "decoded" : "CRC failed"), \(ue.ulHARQ[h].map { "lcid \($0.lcid) \($0.length) B" })") }
             up.puschResults.append(PUSCHResult(rnti: g.rnti, harq: g.harq, crcOK: ok, tbsBits: g.tbsBits, subPDUs: ok ? ue.ulHARQ[h] : []))
         }
         for rnti in down.releases {

@@ -22,6 +22,8 @@ struct RUConfig {
     var kpiPeriod = 1000
     /// dB added to a CQI's threshold SINR for CQI-driven channels (the UE reports conservatively).
     var sinrOffsetDB = 1.0
+    /// UEs whose attach steps go to the node log.
+    var traceUEs: [ClosedRange<Int>] = []
 
     init(_ c: [String: JSONValue]) throws(VNFError) {
         func int(_ k: String, _ range: ClosedRange<Int>) throws(VNFError) -> Int? {
@@ -41,6 +43,10 @@ struct RUConfig {
         if let v = c["sinr-offset-db"] {
             guard case .double(let d) = v else { if let i = v.intValue { sinrOffsetDB = Double(i) }; return }
             sinrOffsetDB = d
+        }
+        if let v = c["trace-ues"]?.stringValue {
+            guard let r = Self.range(v) else { throw .config("config trace-ues = \(v): a UE number or range such as 3-5") }
+            traceUEs = [r]
         }
         if let v = c["mcs-table"]?.stringValue {
             guard let t = MCSTable(rawValue: v) else { throw .config("config mcs-table = \(v): qam64 or qam256") }

@@ -6,7 +6,8 @@
 //
 // Config: ues, ue-base, arrival-start, arrival-interval, channel (sinr DB | fixed-cqi N | walk
 // LO-HI | trace FILE), ul-traffic (TrafficModel grammar), groups: [{ues, channel, ul-traffic}],
-// mcs-table, cqi-period, bsr-period, kpi-period, sinr-offset-db.
+// mcs-table, cqi-period, bsr-period, kpi-period, sinr-offset-db, trace-ues (a UE or range whose
+// attach steps and UL HARQ go to the node log).
 
 import Foundation
 import VNFKit
