@@ -26,6 +26,12 @@
 #       probe VNFs in a ZeroMQ chain (release build), the orchestrator's own start-to-ACTIVE time,
 #       and `ranlab destroy`; median of the reps. Goal: 10 nodes ≤ 1 s, 100 nodes ≤ 5 s.
 #
+#   scripts/bench.sh e2e [SLOTS]
+#       The cell in a box (release build, virtual time): single-cell with 16 and 64 UEs and large
+#       (4 cells x 256 UEs) run to completion; slots per second, the multiple of real time, and the
+#       wall time per slot in each process (DU, its scheduler, RU, CU, DU waiting at the barrier).
+#       Goal: >= 10x real time for one cell with 64 UEs. Reference: srsRAN/OAI over ZMQ/RF-sim, 1x.
+#
 # The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
 set -euo pipefail
 
@@ -34,6 +40,7 @@ usage() {
   echo "       scripts/bench.sh scheduler [--quick] [--slots N] [--ues 1,8,...] [--policy rr,pf]" >&2
   echo "       scripts/bench.sh codec [--quick] [--iterations N]" >&2
   echo "       scripts/bench.sh deploy [--sizes 10,100] [--reps 3]" >&2
+  echo "       scripts/bench.sh e2e [SLOTS]" >&2
   exit 2
 }
 
@@ -69,6 +76,11 @@ case "$target" in
     swift build -c release --package-path "$root" --product ranlab-probe >&2
     swift build -c release --package-path "$root" --product ranlab >&2
     python3 "$root/scripts/bench_deploy.py" "$(swift build -c release --package-path "$root" --show-bin-path)/ranlab" "$@"
+    ;;
+  e2e)
+    echo "bench: building ranlab and its VNFs (release)..." >&2
+    swift build -c release --package-path "$root" --product ranlab >&2
+    python3 "$root/scripts/bench_e2e.py" "$(swift build -c release --package-path "$root" --show-bin-path)/ranlab" "$root" "$@"
     ;;
   *)
     echo "bench: unknown target '$target'" >&2

@@ -17,23 +17,31 @@ public final class TimedLink {
     /// False once the slot barrier has said the peer is not (or no longer) clocked.
     public internal(set) var peerClocked = true
 
+    /// Messages queued for the next flush (ZeroMQ links): the clock sends them as one multipart
+    /// batch per epoch (per slot in real time), which wakes the transport once instead of per message.
+    private var pending: [[UInt8]] = []
+    private let batches: Bool
+
     public init(link: NodeConfig.Link, channel: any BusChannel) {
         self.link = link
         self.channel = channel
+        batches = link.transport == "zmq"
     }
 
     public var id: String { link.id }
 
-    /// Sends one message and counts it.
+    /// Sends one message (on ZeroMQ: at the clock's next flush, in order) and counts it.
     public func send(_ bytes: [UInt8], info: MessageInfo = .none) throws(BusError) {
-        try channel.send(bytes, info: info)
+        if batches { pending.append(bytes) } else { try channel.send(bytes, info: info) }
         sent &+= 1
     }
 
-    /// Sends one message from a buffer and counts it.
-    public func send(_ bytes: UnsafeRawBufferPointer, info: MessageInfo = .none) throws(BusError) {
-        try channel.send(bytes, info: info)
-        sent &+= 1
+    /// Sends the queued messages as one multipart batch (each part stays one message to the peer).
+    public func flush() throws(BusError) {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        let last = pending.count - 1
+        for (i, frame) in pending.enumerated() { try channel.send(frame, info: MessageInfo(more: i < last)) }
     }
 
     /// Receives one message into the inbox, waiting at most `timeout`; false on timeout.

@@ -15,8 +15,10 @@ struct CUConfig {
     var plmn: [UInt8] = [0x00, 0xF1, 0x10]
     var rules: [TrafficRule] = []
     var defaultDownlink = "cbr 1Mbit"
-    /// Largest user packet the CU sends on F1-U (jumbo frames by default, to keep the message rate sane).
-    var packetBytes = 9000
+    /// User packet size on F1-U (an Ethernet MTU); a UE's bytes wait until a packet is full.
+    var packetBytes = 1500
+    /// Packet size for full-buffer UEs (jumbo frames: they always have more, and it keeps the message rate sane).
+    var fullBufferPacketBytes = 9000
     var kpiPeriod = 1000
 
     init(_ c: [String: JSONValue]) throws(VNFError) {
@@ -25,6 +27,10 @@ struct CUConfig {
         if let v = c["packet-bytes"] {
             guard let n = v.intValue, (100...65_000).contains(n) else { throw .config("config packet-bytes = \(v): 100…65000") }
             packetBytes = n
+        }
+        if let v = c["full-buffer-packet-bytes"] {
+            guard let n = v.intValue, (100...65_000).contains(n) else { throw .config("config full-buffer-packet-bytes = \(v): 100…65000") }
+            fullBufferPacketBytes = n
         }
         if let v = c["kpi-period"]?.intValue { kpiPeriod = max(1, v) }
         if case .array(let list)? = c["traffic"] {

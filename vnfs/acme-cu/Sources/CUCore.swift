@@ -23,6 +23,8 @@ final class CUCore {
     let seed: UInt64
     private var ues: [Int64: CUUE] = [:]
     private var byTEID: [UInt32: CUUE] = [:]
+    /// UE ids in creation order (the per-slot loop's order, without sorting every slot).
+    private var order: [Int64] = []
     private var nextCUID: Int64 = 1
     private var attachedTotal = 0, releasedTotal = 0
     private var pdcpSN = 0
@@ -32,14 +34,18 @@ final class CUCore {
         self.seed = vnf.config.scenario.seed
     }
 
+    private var slotNs: UInt64 = 0, slotsInPeriod = 0
+
     func run(slot: Int, firstOfEpoch: Bool) throws {
+        let began = MonotonicClock.now()
+        defer { slotNs &+= MonotonicClock.now() &- began; slotsInPeriod += 1 }
         if firstOfEpoch {
             for (i, du) in dus.enumerated() {
                 while let m = du.f1c.inbox.popFirst() { try handleF1C(m.bytes, du: i, slot: slot) }
                 while let m = du.f1u.inbox.popFirst() { handleF1U(m.bytes, slot: slot) }
             }
         }
-        for id in ues.keys.sorted() {
+        for id in order {
             guard let ue = ues[id], ue.state == .attached else { continue }
             if let s = ue.session, let at = ue.attachedAt, slot - at >= s {
                 ue.state = .releasing
@@ -63,13 +69,14 @@ final class CUCore {
         case .bytes(let n):
             ue.pendingBytes += n
         }
-        while ue.pendingBytes > 0 {
-            let size = min(ue.pendingBytes, config.packetBytes)
-            // Below the header size the packet waits for more bytes (traffic models give bytes per slot).
-            if size < EmulatedPacket.minimumLength(slots: 1) && ue.pendingBytes < config.packetBytes { break }
-            ue.pendingBytes -= size
+        // The byte stream leaves in whole packets: `packet-bytes` (an MTU, 1500 by default), and
+        // `full-buffer-packet-bytes` jumbo packets for full-buffer UEs, which always have more.
+        let size = ue.traffic.isFullBuffer ? config.fullBufferPacketBytes : config.packetBytes
+        while ue.pendingBytes >= size || (ue.traffic.isFullBuffer && ue.pendingBytes >= EmulatedPacket.minimumLength(slots: 1)) {
+            let n = min(size, ue.pendingBytes)
+            ue.pendingBytes -= n
             ue.sequence += 1
-            let payload = EmulatedPacket.make(length: size, ue: ue.index, creationSlots: [UInt64(slot)], downlink: true)
+            let payload = EmulatedPacket.make(length: n, ue: ue.index, creationSlots: [UInt64(slot)], downlink: true)
             let packet = try GTPUPacket.gpdu(teid: teid, sequence: UInt16(truncatingIfNeeded: ue.sequence), nrup: nil, payload: payload)
             try dus[ue.du].f1u.send(packet.encoded())
             ue.sentBytes += payload.count
@@ -96,6 +103,7 @@ final class CUCore {
             let ue = CUUE(cuF1ID: id, duF1ID: m.gNBDUUEF1APID, du: du, index: index, rnti: m.cRNTI, ulTEID: 0x0200_0000 | UInt32(id),
                           traffic: model, session: rule.session)
             ues[id] = ue
+            order.append(id)
             byTEID[ue.ulTEID] = ue
             try send(F1APPDU(DLRRCMessageTransfer(gNBCUUEF1APID: id, gNBDUUEF1APID: m.gNBDUUEF1APID, srbid: 0, rrcContainer: OctetString(RRCMessages.setup))), du: du)
         case .ulRRCMessageTransfer(let m):
@@ -118,6 +126,7 @@ final class CUCore {
             }
         case .ueContextReleaseComplete(let m):
             guard let ue = ues.removeValue(forKey: m.gNBCUUEF1APID) else { return }
+            order.removeAll { $0 == ue.cuF1ID }
             byTEID[ue.ulTEID] = nil
             releasedTotal += 1
             vnf.emit("ranlab_cu_ue_release_slot", Double(slot), labels: ["ue": String(ue.index), "du": dus[du].name], slot: slot)
@@ -163,7 +172,9 @@ final class CUCore {
             KPISample(name: "ranlab_cu_ues_attached_total", value: Double(attachedTotal), slot: slot),
             KPISample(name: "ranlab_cu_ues_released_total", value: Double(releasedTotal), slot: slot),
             KPISample(name: "ranlab_cu_connected_ues", value: Double(ues.values.filter { $0.state == .attached }.count), slot: slot),
+            KPISample(name: "ranlab_cu_slot_processing_seconds_per_slot", value: Double(slotNs) / 1e9 / Double(max(1, slotsInPeriod)), slot: slot),
         ]
+        slotNs = 0; slotsInPeriod = 0
         for id in ues.keys.sorted() {
             guard let ue = ues[id], ue.state == .attached else { continue }
             let l = ["ue": String(ue.index), "du": dus[ue.du].name]

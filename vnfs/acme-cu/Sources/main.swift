@@ -5,7 +5,7 @@
 // traffic per UE from the topology's traffic models, sent to the serving DU over F1-U as GTP-U.
 //
 // Config: name, plmn, default-traffic, traffic: [{ues: "0-7", dl: "full-buffer", session: 5000}],
-// packet-bytes, kpi-period. Traffic strings: RadioModel's TrafficModel(spec:) grammar.
+// packet-bytes (1500), full-buffer-packet-bytes (9000), kpi-period. Traffic strings: RadioModel's TrafficModel(spec:) grammar.
 
 import APER
 import Bus

@@ -307,10 +307,17 @@ final class DUCell<Policy: SchedulingPolicy> {
             for sub in r.subPDUs {
                 if sub.lcid == 1 || sub.lcid == 2 {
                     try sendF1C(f1.ulRRC(ue: ue, srb: Int64(sub.lcid), rrc: sub.content))
-                } else if sub.lcid >= 4, let teid = ue.ulTEID, sub.length > 0 {
-                    let payload = EmulatedPacket.make(length: Int(sub.length), ue: ue.index, creationSlots: sub.completedSDUs, downlink: false)
-                    try f1u.send(try GTPUPacket.gpdu(teid: teid, sequence: nil, nrup: nil, payload: payload).encoded())
+                } else if sub.lcid >= 4, ue.ulTEID != nil, sub.length > 0 {
+                    ue.ulPendingBytes += Int(sub.length)
+                    ue.ulPendingSlots += sub.completedSDUs
                 }
+            }
+            // UL user data goes up in MTU-sized packets (with the creation slots of the SDUs they complete).
+            if let teid = ue.ulTEID, ue.ulPendingBytes >= 1500 {
+                let payload = EmulatedPacket.make(length: ue.ulPendingBytes, ue: ue.index, creationSlots: ue.ulPendingSlots, downlink: false)
+                try f1u.send(try GTPUPacket.gpdu(teid: teid, sequence: nil, nrup: nil, payload: payload).encoded())
+                ue.ulPendingBytes = 0
+                ue.ulPendingSlots.removeAll(keepingCapacity: true)
             }
         }
     }

@@ -32,6 +32,9 @@ final class DUUE {
     var dlHARQ: [(subPDUs: [MACSubPDU], bits: Int, sentSlot: Int)?]
     /// Slot of each outstanding UL grant per HARQ process (-1: none).
     var ulHARQSent: [Int]
+    /// UL user data decoded and not yet sent to the CU, and the creation slots of its SDUs.
+    var ulPendingBytes = 0
+    var ulPendingSlots: [UInt64] = []
     /// UL buffer as last reported, minus what was granted since.
     var ulEstimate = 0
 

@@ -55,6 +55,7 @@ final class EmulatedUE {
     /// RLC AM on SRB1: signalling in a UL transport block that failed and was not decoded since
     /// within `after` slots (the DU's HARQ gave up) is sent again, like a poll-retransmit timer.
     func retransmitLostSignalling(slot: Int, after: Int) {
+        guard ulFailedAt.contains(where: { $0 >= 0 }) else { return }
         for h in ulFailedAt.indices where ulFailedAt[h] >= 0 && slot - ulFailedAt[h] > after {
             requeueSignalling(ulHARQ[h])
             ulHARQ[h].removeAll { $0.lcid > 0 && $0.lcid < 4 }

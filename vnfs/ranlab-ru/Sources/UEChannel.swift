@@ -12,11 +12,14 @@ struct UEChannel {
     private let offset: Double
     private(set) var cqi = 0
     private(set) var sinrDB = -Double.infinity
+    /// SINR of each CQI (threshold + offset), computed once.
+    private var sinrOfCQI: [Double] = []
 
     init(spec: String, table: CQITable, offsetDB: Double, seed: UInt64) throws(RadioModelError) {
         let w = spec.split(separator: " ").map(String.init)
         self.table = table
         self.offset = offsetDB
+        sinrOfCQI = (0...15).map { c in c == 0 ? -.infinity : ((try? BLERModel.standard.sinrDB(cqi: c, table: table)) ?? -.infinity) + offsetDB }
         func bad() -> RadioModelError { .badSpec(kind: "channel", text: spec, expected: Self.grammar) }
         switch (w.first, w.count) {
         case ("sinr"?, 2):
@@ -44,7 +47,7 @@ struct UEChannel {
             cqi = BLERModel.standard.cqi(sinrDB: s, table: table)
         } else if model != nil {
             cqi = model!.next()
-            sinrDB = cqi == 0 ? -.infinity : ((try? BLERModel.standard.sinrDB(cqi: cqi, table: table)) ?? -.infinity) + offset
+            sinrDB = sinrOfCQI[min(max(cqi, 0), 15)]
         }
     }
 }
