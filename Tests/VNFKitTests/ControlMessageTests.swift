@@ -108,3 +108,23 @@ struct NodeConfigTests {
         #expect { try NodeConfig.decode(Data("{".utf8), file: "n.json") } throws: { "\($0)".contains("n.json") }
     }
 }
+
+@Suite struct KPIBatchEncodingTests {
+    /// KPI batches have their own JSON writer (speed): it must say exactly what the general one
+    /// would — names and labels with quotes, backslashes and control characters, extreme numbers.
+    @Test func kpiBatchesRoundTripThroughTheFastWriter() throws {
+        let samples = [
+            KPISample(name: "ranlab_cell_downlink_throughput_bits_per_second", value: 1.5e6, labels: ["cell": "1"], slot: 99),
+            KPISample(name: "odd \"name\"\\\n\t\u{1}", value: -0.000123, labels: ["q\"k": "v\\\u{7}", "é": "ü"], slot: nil, time: 1_700_000_000.25),
+            KPISample(name: "big", value: 1e300, labels: [:], slot: 1 << 40),
+            KPISample(name: "tiny", value: 5e-324),
+        ]
+        let bytes = ControlMessage.kpis(samples).encoded()
+        #expect(try JSONSerialization.jsonObject(with: Data(bytes)) is [String: Any])
+        guard case .kpis(let back) = try ControlMessage.decode(bytes) else { Issue.record("not kpis"); return }
+        #expect(back == samples)
+        // Non-finite values are left out, as by the general writer.
+        guard case .kpis(let finite) = try ControlMessage.decode(ControlMessage.kpis([KPISample(name: "x", value: .nan), samples[0]]).encoded()) else { return }
+        #expect(finite == [samples[0]])
+    }
+}

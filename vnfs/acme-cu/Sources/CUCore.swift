@@ -14,6 +14,8 @@ final class CUCore {
         let name: String
         let f1c: TimedLink
         let f1u: TimedLink
+        /// The DU's (first) served cell from its F1 Setup: the SpCell of its UEs.
+        let cell: NRCGI?
     }
 
     let vnf: VNFRuntime
@@ -146,7 +148,7 @@ final class CUCore {
             qoSInformation: .drbInformation(DRBInformation(dRBQoS: qos, sNSSAI: SNSSAI(sST: [0x01]), flowsMappedToDRBList: [FlowsMappedToDRBItem(qoSFlowIdentifier: 1, qoSFlowLevelQoSParameters: qos)])),
             uLUPTNLInformationToBeSetupList: [ULUPTNLInformationToBeSetupItem(uLUPTNLInformation: tnl)],
             rLCMode: .rlcUmBidirectional)
-        let cgi = NRCGI(pLMNIdentity: OctetString(config.plmn), nRCellIdentity: BitString(value: 1, length: 36))
+        let cgi = dus[ue.du].cell ?? NRCGI(pLMNIdentity: OctetString(config.plmn), nRCellIdentity: BitString(value: 1, length: 36))
         return F1APPDU(UEContextSetupRequest(gNBCUUEF1APID: ue.cuF1ID, gNBDUUEF1APID: ue.duF1ID, spCellID: cgi, servCellIndex: 0,
                                              cUtoDURRCInformation: CUtoDURRCInformation(), srbsToBeSetupList: [SRBsToBeSetupItem(sRBID: 2)],
                                              drbsToBeSetupList: [drb], rrcContainer: OctetString(RRCMessages.pdcp(RRCMessages.reconfiguration, sn: nextSN()))))

@@ -69,7 +69,8 @@ while dus.count < f1cLinks.count {
         let response = F1APPDU(F1SetupResponse(transactionID: request.transactionID, gNBCUName: config.name, cellsToBeActivatedList: cells,
                                                gnbCURRCVersion: RRCVersion(latestRRCVersion: BitString(value: 0b111, length: 3))))
         try association.send(response.aperBytes(), info: MessageInfo(stream: 0, ppid: 62))
-        dus.append(CUCore.DU(name: name, f1c: TimedLink(link: link, channel: association), f1u: TimedLink(link: f1uLink, channel: f1u)))
+        dus.append(CUCore.DU(name: name, f1c: TimedLink(link: link, channel: association), f1u: TimedLink(link: f1uLink, channel: f1u),
+                             cell: request.gNBDUServedCellsList?.first?.servedCellInformation.nRCGI))
         vnf.emit("ranlab_cu_f1_setup_total", 1, labels: ["du": name, "du_id": String(request.gNBDUID)])
     } catch { vnf.fail("F1 Setup: \(error)") }
 }
