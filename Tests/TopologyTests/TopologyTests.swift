@@ -11,6 +11,14 @@ let testCatalog = ClosureCatalog([
                   VNFInterface(name: "f1c", protocol: "F1AP", transports: ["sctp"]),
                   VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
     "ranlab-ru-ue-emulator": [VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
+    // as in vnfs/acme-cu, vnfs/acme-du, vnfs/bravo-du, vnfs/ranlab-ru
+    "acme-cu": [VNFInterface(name: "f1c", protocol: "f1c", transports: ["sctp"]), VNFInterface(name: "f1u", protocol: "f1u", transports: ["zmq"]),
+                VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"])],
+    "acme-du": [VNFInterface(name: "f1c", protocol: "f1c", transports: ["sctp"]), VNFInterface(name: "f1u", protocol: "f1u", transports: ["zmq"]),
+                VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"]), VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"])],
+    "bravo-du": [VNFInterface(name: "f1c", protocol: "f1c", transports: ["sctp"]), VNFInterface(name: "f1u", protocol: "f1u", transports: ["zmq"]),
+                 VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"]), VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"])],
+    "ranlab-ru": [VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"])],
     // as in vnfs/probe/vnf.yaml and vnfs/py-probe/vnf.yaml
     "probe": [VNFInterface(name: "e2", protocol: "e2", transports: ["zmq", "sctp"]),
               VNFInterface(name: "f1c", protocol: "f1c", transports: ["zmq", "sctp"]),
@@ -54,26 +62,20 @@ func diagnostics(_ text: String, file: String = "t.ranlab.yaml", env: [String: S
 
 @Test func singleCellContents() throws {
     let t = try TopologyFile.load(path: repoRoot.appendingPathComponent("topologies/single-cell.ranlab.yaml").path,
-                                  environment: ["RIC_E2_PORT": "36422"], catalog: testCatalog)
+                                  environment: ["UES": "64", "DU_VNF": "bravo-du"], catalog: testCatalog)
     #expect(t.name == "single-cell")
-    #expect(t.nodes.map(\.name) == ["ric", "cu", "du", "ruemu"])
-    #expect(t.node(named: "ric")?.config["e2-port"] == .int(36422))
-    #expect(t.node(named: "ruemu")?.config["channel"] == .string("awgn"))
+    #expect(t.nodes.map(\.name) == ["cu", "du", "ru"])
+    #expect(t.node(named: "ru")?.config["ues"] == .int(64))
+    #expect(t.node(named: "du")?.vnf == "bravo-du")
+    #expect(t.node(named: "ru")?.config["channel"] == .string("walk 6-15"))
     #expect(t.node(named: "cu")?.config["plmn"] == .string("00101"))
-    #expect(t.node(named: "cu")?.restart == RestartPolicy(mode: .onFailure))
-    #expect(t.node(named: "du")?.restart == RestartPolicy(mode: .always, backoff: .milliseconds(500)))
-    #expect(t.node(named: "du")?.env["RANLAB_LOG"] == "info")
-    #expect(t.links.count == 4)
-    let fh = t.links[3]
-    #expect(fh.a == Endpoint(node: "du", interface: "fh") && fh.transport == .zmq)
-    #expect(fh.impairment == ImpairmentSpec(delay: .microseconds(100), jitter: .microseconds(10), loss: 0.001,
-                                            rateBitsPerSecond: 10_000_000_000))
-    #expect(t.links[2].capture == .path("/tmp/ranlab-f1.pcap"))
-    #expect(t.scenario == Scenario(duration: .slots(20000), seed: 7, time: .virtual))
-    #expect(t.trust == TrustPolicy(allowedProviders: ["ranlab"], requireHashes: true, requireSignatures: false))
-    #expect(t.dot().contains("\"du\" -> \"ruemu\" [dir=none, label=\"fh–fh (zmq)\"]"))
-    #expect(t.dot().contains("\"cu\" -> \"ric\" [style=dashed"))
-    #expect(t.mermaid().hasPrefix("flowchart LR\n"))
+    #expect(t.node(named: "cu")?.restart == RestartPolicy(mode: .never))
+    #expect(t.links.count == 3)
+    #expect(t.links[0].b == Endpoint(node: "cu", interface: "f1c", port: 38472) && t.links[0].transport == .sctp)
+    #expect(t.links[2].a == Endpoint(node: "du", interface: "fh") && t.links[2].transport == .zmq)
+    #expect(t.scenario == Scenario(duration: .slots(20000), seed: 7, time: .virtual, numerology: 0, lookahead: 4))
+    #expect(t.trust == TrustPolicy(allowedProviders: ["acme", "bravo", "ranlab"], requireHashes: true, requireSignatures: false))
+    #expect(t.dot().contains("\"du\" -> \"ru\" [dir=none, label=\"fh–fh (zmq)\"]"))
     #expect(t.mermaid().contains("du -.->|wait-for| cu"))
 }
 
