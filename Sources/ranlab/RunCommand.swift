@@ -107,16 +107,19 @@ struct RunCommand: ParsableCommand {
         emit(String(format: "%@ %@: %d slots (%.2f s simulated) in %.2f s wall = %.1f× real time (run %lld)",
                     s.lab, s.outcome, s.slots, s.simulatedSeconds, s.wallSeconds, s.speed, s.run))
         func mbps(_ v: Double) -> String { String(format: "%.2f", v / 1e6) }
+        func pad(_ t: String, _ n: Int) -> String { t.count >= n ? t : t + String(repeating: " ", count: n - t.count) }
+        func lpad(_ t: String, _ n: Int) -> String { t.count >= n ? t : String(repeating: " ", count: n - t.count) + t }
         if !s.cells.isEmpty {
-            emit("cell        node       DL Mbit/s  UL Mbit/s  DL PRB use  DL BLER  UL BLER  HARQ retx  UEs  sched µs/slot")
+            emit(pad("cell", 6) + pad("node", 10) + "DL Mbit/s  UL Mbit/s  DL PRB  DL BLER  UL BLER  HARQ retx   UEs  sched µs/slot")
             for c in s.cells {
-                emit(String(format: "%-11@ %-10@ %9@  %9@  %9.1f%%  %6.2f%%  %6.2f%%  %9.0f  %3.0f  %13.1f",
-                            c.cell, c.node, mbps(c.downlinkBitsPerSecond), mbps(c.uplinkBitsPerSecond), c.downlinkPRBUtilization * 100,
-                            c.downlinkBLER * 100, c.uplinkBLER * 100, c.harqRetransmissions, c.connectedUEs, c.schedulerMicrosecondsPerSlot))
+                emit(pad(c.cell, 6) + pad(c.node, 10) + lpad(mbps(c.downlinkBitsPerSecond), 9) + lpad(mbps(c.uplinkBitsPerSecond), 11)
+                     + lpad(String(format: "%.1f%%", c.downlinkPRBUtilization * 100), 8) + lpad(String(format: "%.2f%%", c.downlinkBLER * 100), 9)
+                     + lpad(String(format: "%.2f%%", c.uplinkBLER * 100), 9) + lpad(String(format: "%.0f", c.harqRetransmissions), 11)
+                     + lpad(String(format: "%.0f", c.connectedUEs), 6) + lpad(String(format: "%.1f", c.schedulerMicrosecondsPerSlot), 15))
             }
         }
         func row(_ u: ScenarioSummary.UE) -> String {
-            String(format: "  UE %-5@ (%@)  DL %@ Mbit/s", u.ue, u.node, mbps(u.downlinkBitsPerSecond)) + (u.packetLatencyMilliseconds.map { String(format: ", latency %.2f ms", $0) } ?? "")
+            "  UE " + pad(u.ue, 5) + " (\(u.node))  DL \(mbps(u.downlinkBitsPerSecond)) Mbit/s" + (u.packetLatencyMilliseconds.map { String(format: ", latency %.2f ms", $0) } ?? "")
         }
         if !s.bestUEs.isEmpty {
             emit("best UEs:"); s.bestUEs.forEach { emit(row($0)) }
