@@ -88,8 +88,8 @@ public final class SlotClock {
     /// The next epoch, or nil when the scenario is over or a stop was requested. In virtual time,
     /// first reports the finished epoch to the barrier and waits for the next one.
     public func next() throws(VNFError) -> Epoch? {
+        if runtime.stopRequested { return nil }   // a peer may be gone already: do not wait on it
         do { for l in links { try l.flush() } } catch { throw .bus(error) }
-        if runtime.stopRequested { return nil }
         switch mode {
         case .virtual: return try nextVirtual()
         case .realtime: return try nextRealtime()

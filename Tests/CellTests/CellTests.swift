@@ -238,3 +238,19 @@ struct CellTests {
         return String(decoding: response, as: UTF8.self)
     }
 }
+
+extension CellTests {
+    /// Real time: no slot barrier (no barrier-wait KPI), late slots counted and reported, the
+    /// scenario still completes with every UE attached.
+    @Test func realtimeRunCompletesWithLateSlotsReported() throws {
+        let run = try Self.run(Self.topology("single-cell"), ["--slots", "1500", "--realtime"], environment: ["UES": "4"])
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        #expect(run.summary?.outcome == "completed")
+        #expect(try run.samples("ranlab_cu_ue_attach_slot", node: "cu").count == 4)
+        #expect(try run.samples("ranlab_du_late_slots_total", node: "du").count == 1)
+        #expect(try run.samples("ranlab_du_barrier_wait_seconds_total", node: "du").isEmpty)
+        // The virtual-time run of the same scenario does wait at the barrier.
+        let virtual = try Self.run(Self.topology("single-cell"), ["--slots", "200"], environment: ["UES": "4"])
+        #expect(try virtual.samples("ranlab_du_barrier_wait_seconds_total", node: "du").count == 1)
+    }
+}

@@ -35,7 +35,7 @@ func peerNode(_ l: NodeConfig.Link) -> String { String(l.peer.split(separator: "
 var f1uChannels: [String: any BusChannel] = [:]
 let listener: SCTPListener
 do {
-    for l in f1uLinks { f1uChannels[peerNode(l)] = try vnf.open(l) { $0.linger = .zero } }
+    for l in f1uLinks { f1uChannels[peerNode(l)] = try vnf.open(l) { $0.linger = .zero; $0.sendTimeout = .seconds(5) } }
     guard f1cLinks.allSatisfy({ $0.transport == "sctp" && $0.side == .bind }) else { vnf.fail("f1c links must be SCTP with the CU as the listening end") }
     listener = try vnf.listen(f1cLinks[0])
 } catch { vnf.fail("\(error)") }

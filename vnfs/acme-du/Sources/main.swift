@@ -37,8 +37,8 @@ guard let clockConfig = vnf.config.clock else { vnf.fail("this lab has no slot c
 // Fronthaul and F1-U first (ZeroMQ: peers find them at once), then F1-C.
 let fhChannel: any BusChannel, f1uChannel: any BusChannel, f1cChannel: any BusChannel
 do {
-    fhChannel = try vnf.open(link("fh")) { $0.linger = .zero }
-    f1uChannel = try vnf.open(link("f1u")) { $0.linger = .zero }
+    fhChannel = try vnf.open(link("fh")) { $0.linger = .zero; $0.sendTimeout = .seconds(5) }
+    f1uChannel = try vnf.open(link("f1u")) { $0.linger = .zero; $0.sendTimeout = .seconds(5) }
     vnf.report(.ready)
     f1cChannel = try vnf.open(link("f1c"), timeout: .seconds(30))
 } catch { vnf.fail("\(error)") }

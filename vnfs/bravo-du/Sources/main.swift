@@ -70,8 +70,8 @@ let fhLink = linkOn("fh"), f1uLink = linkOn("f1u"), f1cLink = linkOn("f1c")
 // ZeroMQ links first (the RU and the CU find them at once), READY, then the F1-C association.
 let fhChannel: any BusChannel, f1uChannel: any BusChannel, f1cChannel: any BusChannel
 do {
-    fhChannel = try vnf.open(fhLink) { $0.linger = .zero }
-    f1uChannel = try vnf.open(f1uLink) { $0.linger = .zero }
+    fhChannel = try vnf.open(fhLink) { $0.linger = .zero; $0.sendTimeout = .seconds(5) }
+    f1uChannel = try vnf.open(f1uLink) { $0.linger = .zero; $0.sendTimeout = .seconds(5) }
     vnf.report(.ready, detail: "fronthaul and F1-U open")
     f1cChannel = try vnf.open(f1cLink, timeout: .seconds(30))
 } catch { vnf.fail("opening links: \(error)") }

@@ -25,7 +25,7 @@ guard let fhLink = vnf.config.links(onInterface: "fh").first else { vnf.fail("no
 let cell: RUCell
 let clock: SlotClock
 do {
-    let fh = TimedLink(link: fhLink, channel: try vnf.open(fhLink) { $0.linger = .zero })
+    let fh = TimedLink(link: fhLink, channel: try vnf.open(fhLink) { $0.linger = .zero; $0.sendTimeout = .seconds(5) })
     vnf.report(.ready)
     cell = try RUCell(vnf: vnf, config: config, fh: fh, numerology: clockConfig.numerology, seed: vnf.config.scenario.seed)
     clock = try SlotClock(runtime: vnf, links: [fh])
