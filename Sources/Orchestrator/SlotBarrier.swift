@@ -130,17 +130,17 @@ public final class SlotBarrier: Sendable {
         func startEpoch() {
             if let total = settings.totalSlots, firstSlot >= total {
                 finished = true
+                publish()   // before the nodes hear it: whoever reacts to `end` sees the progress
                 for n in order where participants[n] != nil { send(n, .end(slot: UInt64(total))) }
-                publish()
                 return
             }
             var count = settings.lookahead
             if let total = settings.totalSlots { count = min(count, total - firstSlot) }
+            publish()
             for n in order where participants[n] != nil {
                 participants[n]!.done = false
                 send(n, .go(epoch: epoch, firstSlot: UInt64(firstSlot), slotCount: UInt32(count), startTime: 0, expected: expected(for: n)))
             }
-            publish()
         }
         func maybeAdvance() {
             guard released, !finished, !realtime, !participants.isEmpty, participants.values.allSatisfy(\.done) else { return }
