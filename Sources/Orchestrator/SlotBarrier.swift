@@ -191,7 +191,11 @@ public final class SlotBarrier: Sendable {
             switch message {
             case let .join(_, links):
                 if participants[node] != nil || order.contains(node) { order.removeAll { $0 == node } }
-                participants[node] = Participant(links: links, sent: links.map { _ in 0 })
+                let running = released && !realtime && !participants.isEmpty && !finished
+                // A node joining a running clock (a restart) starts with the next epoch: counted as
+                // done for this one, its links unclocked (what its peers sent before it came is unknown).
+                participants[node] = Participant(links: links, sent: links.map { _ in 0 }, done: running)
+                if running { for l in links { tainted.insert(l) } }
                 order.append(node)
                 send(node, .welcome)
                 if released && !realtime && participants.count == 1 && !finished { startEpoch() }

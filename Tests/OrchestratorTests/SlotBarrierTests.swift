@@ -101,3 +101,23 @@ import VNFKit
         }
     }
 }
+
+extension SlotBarrierTests {
+    /// A node restarted mid-run joins at the next epoch instead of holding the others back.
+    @Test func aNodeJoiningARunningClockStartsAtTheNextEpoch() throws {
+        let (b, dir) = try barrier(total: nil)
+        defer { b.stop(); _ = dir }
+        let du = try FakeNode("du", address: b.address)
+        try du.send(.join(node: "du", links: ["l0"]))
+        _ = try du.next()
+        b.release()
+        #expect(try du.next() == .go(epoch: 0, firstSlot: 0, slotCount: 4, startTime: 0, expected: [ClockMessage.unclocked]))
+        let ru = try FakeNode("ru", address: b.address)
+        try ru.send(.join(node: "ru", links: ["l0"]))
+        #expect(try ru.next() == .welcome)
+        try du.send(.done(epoch: 0, sent: [2]))
+        // Epoch 1 includes the newcomer; their shared link stays unclocked.
+        #expect(try du.next() == .go(epoch: 1, firstSlot: 4, slotCount: 4, startTime: 0, expected: [ClockMessage.unclocked]))
+        #expect(try ru.next() == .go(epoch: 1, firstSlot: 4, slotCount: 4, startTime: 0, expected: [ClockMessage.unclocked]))
+    }
+}
