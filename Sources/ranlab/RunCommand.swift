@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if slots != nil && seconds != nil { throw ValidationError("give --slots or --seconds, not both") }
         if let s = slots, s <= 0 { throw ValidationError("--slots must be positive") }
-        if let s = seconds, !(s > 0) { throw ValidationError("--seconds must be positive") }
+        if let s = seconds, !(s > 0 && s <= 31_536_000) { throw ValidationError("--seconds must be positive and at most a year (31536000)") }
         guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
     }
 
