@@ -12,12 +12,16 @@ public struct MessageInfo: Sendable, Hashable {
     public var unordered: Bool
     /// ZeroMQ: more frames of the same multipart message follow.
     public var more: Bool
+    /// ZeroMQ: fail with `timedOut` at once instead of waiting when the message cannot be queued
+    /// (no peer, or the peer's queue is full), whatever the channel's send timeout.
+    public var dontWait: Bool
 
-    public init(stream: UInt16 = 0, ppid: UInt32 = 0, unordered: Bool = false, more: Bool = false) {
+    public init(stream: UInt16 = 0, ppid: UInt32 = 0, unordered: Bool = false, more: Bool = false, dontWait: Bool = false) {
         self.stream = stream
         self.ppid = ppid
         self.unordered = unordered
         self.more = more
+        self.dontWait = dontWait
     }
 
     public static let none = MessageInfo()

@@ -187,7 +187,7 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         guard bytes.count <= options.maxMessageSize else {
             throw .messageTooLarge(size: bytes.count, limit: options.maxMessageSize, endpoint: endpoint.description)
         }
-        while zmq_send(s, bytes.baseAddress, bytes.count, info.more ? ZMQ_SNDMORE : 0) < 0 {
+        while zmq_send(s, bytes.baseAddress, bytes.count, Self.flags(info)) < 0 {
             let e = zmq_errno()
             if e == EINTR { continue }
             throw sendError(e)
@@ -211,12 +211,16 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
             Unmanaged<MessageBuffer>.fromOpaque(hint).release()
             throw systemError("zmq_msg_init_data")
         }
-        while zmq_msg_send(&msg, s, info.more ? ZMQ_SNDMORE : 0) < 0 {
+        while zmq_msg_send(&msg, s, Self.flags(info)) < 0 {
             let e = zmq_errno()
             if e == EINTR { continue }
             zmq_msg_close(&msg)
             throw sendError(e)
         }
+    }
+
+    private static func flags(_ info: MessageInfo) -> Int32 {
+        (info.more ? ZMQ_SNDMORE : 0) | (info.dontWait ? ZMQ_DONTWAIT : 0)
     }
 
     /// Sends every frame of a multipart message atomically.

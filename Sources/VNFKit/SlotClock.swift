@@ -35,6 +35,8 @@ public final class SlotClock {
     /// Real time: the most a slot started behind its schedule, in nanoseconds.
     public private(set) var worstLatenessNanoseconds: UInt64 = 0
     public let links: [TimedLink]
+    /// Real time: messages dropped on the clocked links because the peer could not take them.
+    public var droppedMessages: UInt64 { links.reduce(0) { $0 &+ $1.dropped } }
     /// Virtual time: nanoseconds spent waiting for the barrier and the counted messages.
     public private(set) var waitNanoseconds: UInt64 = 0
 
@@ -89,12 +91,20 @@ public final class SlotClock {
     /// first reports the finished epoch to the barrier and waits for the next one.
     public func next() throws(VNFError) -> Epoch? {
         if runtime.stopRequested { return nil }   // a peer may be gone already: do not wait on it
-        do { for l in links { try l.flush() } } catch { throw .bus(error) }
+        // Real time: a peer that ended first or fell behind must not stall this node's slots.
+        do { for l in links { try l.flush(dropWhenBusy: mode == .realtime) } } catch { throw .bus(error) }
         switch mode {
         case .virtual: return try nextVirtual()
-        case .realtime: return try nextRealtime()
+        case .realtime:
+            let e = try nextRealtime()
+            if e == nil, !reportedDrops {
+                reportedDrops = true
+                runtime.emit("ranlab_clock_dropped_messages_total", Double(droppedMessages), slot: nextSlot)
+            }
+            return e
         }
     }
+    private var reportedDrops = false
 
     private func nextVirtual() throws(VNFError) -> Epoch? {
         let began = MonotonicClock.now()

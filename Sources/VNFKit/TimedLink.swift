@@ -36,12 +36,25 @@ public final class TimedLink {
         sent &+= 1
     }
 
+    /// Messages dropped because the peer could not take them (real time only: a peer that has
+    /// ended or fallen behind does not stall this node).
+    public private(set) var dropped: UInt64 = 0
+
     /// Sends the queued messages as one multipart batch (each part stays one message to the peer).
-    public func flush() throws(BusError) {
+    /// With `dropWhenBusy`, a batch the transport cannot queue at once is dropped and counted
+    /// instead of waiting (ZeroMQ queues a multipart message whole or not at all).
+    public func flush(dropWhenBusy: Bool = false) throws(BusError) {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
         let last = pending.count - 1
-        for (i, frame) in pending.enumerated() { try channel.send(frame, info: MessageInfo(more: i < last)) }
+        for (i, frame) in pending.enumerated() {
+            do {
+                try channel.send(frame, info: MessageInfo(more: i < last, dontWait: dropWhenBusy && i == 0))
+            } catch .timedOut where dropWhenBusy && i == 0 {
+                dropped &+= UInt64(pending.count)
+                return
+            }
+        }
     }
 
     /// Receives one message into the inbox, waiting at most `timeout`; false on timeout.

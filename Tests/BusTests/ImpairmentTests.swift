@@ -99,13 +99,16 @@ struct ImpairmentTests {
         #expect(Set(a).count < a.count)
     }
 
-    @Test("Mean one-way delay is within 10% of the setting", arguments: ["zmq", "sctp"])
+    @Test("One-way delay (median) is within 10% of the setting", arguments: ["zmq", "sctp"])
     func delay(transport: String) throws {
         let r = try run(transport, "delay=20ms&jitter=5ms&seed=3", count: 200, sendInterval: .milliseconds(2))
         try #require(r.ids.count == 200)
         let delays = zip(r.ids, r.arrivals).map { Double($1 - r.sentAt[Int($0)]) / 1e6 }
-        let mean = delays.reduce(0, +) / Double(delays.count)
-        #expect(abs(mean - 20) <= 2, "mean delay \(mean) ms")
+        // The median: a scheduling stall of a loaded machine (CI runs suites in parallel) adds
+        // to a few messages' delay and would drag the mean, not the middle of the distribution.
+        // The jitter is symmetric, so the median of the set delay is the delay.
+        let median = delays.sorted()[delays.count / 2]
+        #expect(abs(median - 20) <= 2, "median delay \(median) ms")
         #expect(delays.min()! >= 15 - 0.5, "a message beat delay-jitter")
         // Jitter spreads arrivals: they are not all the same delay.
         #expect(delays.max()! - delays.min()! > 4)

@@ -249,6 +249,9 @@ extension CellTests {
         #expect(try run.samples("ranlab_cu_ue_attach_slot", node: "cu").count == 4)
         #expect(try run.samples("ranlab_du_late_slots_total", node: "du").count == 1)
         #expect(try run.samples("ranlab_du_barrier_wait_seconds_total", node: "du").isEmpty)
+        // Fronthaul a peer could not take in time (it ended first or fell behind) is dropped and
+        // counted, never a stall: both ends report the count.
+        for node in ["du", "ru"] { #expect(try run.samples("ranlab_clock_dropped_messages_total", node: node).count == 1) }
         // The virtual-time run of the same scenario does wait at the barrier.
         let virtual = try Self.run(Self.topology("single-cell"), ["--slots", "200"], environment: ["UES": "4"])
         #expect(try virtual.samples("ranlab_du_barrier_wait_seconds_total", node: "du").count == 1)
