@@ -79,6 +79,8 @@ let package = Package(
 
         // SDK: the VNF side of the plug-in contract
         .target(name: "VNFKit", dependencies: ["Bus", "CProcessSupport", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "E2Agent", dependencies: ["VNFKit", "Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC",
+                                                .product(name: "DequeModule", package: "swift-collections")]),
 
         // lab: planning, process supervision, control channel, run record
         .target(
