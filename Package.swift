@@ -79,6 +79,7 @@ let package = Package(
 
         // SDK: the VNF side of the plug-in contract
         .target(name: "VNFKit", dependencies: ["Bus", "CProcessSupport", .product(name: "DequeModule", package: "swift-collections")]),
+        .target(name: "XAppKit", dependencies: ["Bus", "APER", "E2AP"]),
         .target(name: "E2Agent", dependencies: ["VNFKit", "Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC",
                                                 .product(name: "DequeModule", package: "swift-collections")]),
 
@@ -96,13 +97,15 @@ let package = Package(
                                                           .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/acme-du/Sources"),
         .executableTarget(name: "bravo-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler"],
                           path: "vnfs/bravo-du/Sources"),
+        .executableTarget(name: "ranlab-ric", dependencies: ["VNFKit", "Bus", "APER", "E2AP", .product(name: "DequeModule", package: "swift-collections")],
+                          path: "vnfs/ranlab-ric/Sources"),
         .executableTarget(name: "ranlab-ru", dependencies: ["VNFKit", "Bus", "NRRRC", "AirInterface", "Fronthaul", "RadioModel",
                                                             .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/ranlab-ru/Sources"),
 
         // entry points
         .executableTarget(
             name: "ranlab",
-            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", "acme-cu", "acme-du", "bravo-du", "ranlab-ru", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "F1AP", "Fronthaul", "Orchestrator", "ranlab-probe", "acme-cu", "acme-du", "bravo-du", "ranlab-ru", "ranlab-ric", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .target(name: "RanlabTestSupport", path: "Tests/RanlabTestSupport"),

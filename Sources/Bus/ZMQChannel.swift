@@ -219,6 +219,17 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         }
     }
 
+    /// Binds this socket to one more libzmq address (e.g. `ipc:///path`): one ROUTER serving
+    /// several places. Bound and connected channels alike.
+    public func addBinding(_ address: String) throws(BusError) {
+        let s = try openSocket(for: "bind")
+        guard zmq_bind(s, address) == 0 else {
+            let e = zmq_errno()
+            if e == EADDRINUSE { throw .addressInUse(endpoint: address) }
+            throw systemError("bind \(address)", e)
+        }
+    }
+
     private static func flags(_ info: MessageInfo) -> Int32 {
         (info.more ? ZMQ_SNDMORE : 0) | (info.dontWait ? ZMQ_DONTWAIT : 0)
     }
