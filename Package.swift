@@ -92,10 +92,10 @@ let package = Package(
 
         // built-in VNFs (vnfs/<name>/Sources; their vnf.yaml launches them from the build folder)
         .executableTarget(name: "ranlab-probe", dependencies: ["VNFKit", "Bus"], path: "vnfs/probe/Sources"),
-        .executableTarget(name: "acme-cu", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "RadioModel"], path: "vnfs/acme-cu/Sources"),
-        .executableTarget(name: "acme-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler",
+        .executableTarget(name: "acme-cu", dependencies: ["VNFKit", "E2Agent", "E2AP", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "RadioModel"], path: "vnfs/acme-cu/Sources"),
+        .executableTarget(name: "acme-du", dependencies: ["VNFKit", "E2Agent", "E2AP", "E2SMCommon", "E2SMRC", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler",
                                                           .product(name: "DequeModule", package: "swift-collections")], path: "vnfs/acme-du/Sources"),
-        .executableTarget(name: "bravo-du", dependencies: ["VNFKit", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler"],
+        .executableTarget(name: "bravo-du", dependencies: ["VNFKit", "E2Agent", "E2AP", "Bus", "APER", "F1AP", "GTPU", "NRRRC", "AirInterface", "Fronthaul", "RadioModel", "Scheduler"],
                           path: "vnfs/bravo-du/Sources"),
         .executableTarget(name: "ranlab-ric", dependencies: ["VNFKit", "Bus", "APER", "E2AP", .product(name: "DequeModule", package: "swift-collections")],
                           path: "vnfs/ranlab-ric/Sources"),

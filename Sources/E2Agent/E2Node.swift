@@ -1,3 +1,4 @@
+import APER
 import E2AP
 import VNFKit
 
@@ -16,6 +17,16 @@ public final class E2Node {
         self.services = services
         agent = E2Agent(runtime: runtime, link: link, nodeID: nodeID, functions: services.map(\.ranFunction),
                         components: components, options: options)
+    }
+
+    /// The F1 interface as an E2 node component (E2 Setup needs at least one component): a DU
+    /// names itself, a CU each of its DUs, by gNB-DU ID. The configuration parts are the F1 Setup
+    /// messages when the VNF keeps them, else their names.
+    public static func f1Component(duID: Int64, request: [UInt8]? = nil, response: [UInt8]? = nil) -> E2nodeComponentConfigItem {
+        E2nodeComponentConfigItem(e2nodeComponentInterfaceType: .f1, e2nodeComponentID: .f1(gnbDUID: duID),
+                                  e2nodeComponentConfiguration: E2nodeComponentConfiguration(
+                                      e2nodeComponentRequestPart: OctetString(request ?? Array("F1SetupRequest".utf8)),
+                                      e2nodeComponentResponsePart: OctetString(response ?? Array("F1SetupResponse".utf8))))
     }
 
     public func start() { agent.start() }

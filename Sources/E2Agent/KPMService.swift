@@ -68,12 +68,17 @@ public final class KPMService: E2Service {
 
     private struct CounterKey: Hashable { var counter: String; var scope: KPMScope }
 
+    /// Virtual time's epoch: slot 0 is 2000-01-01T00:00:00Z, so indication headers (and captures)
+    /// are the same in every run of a seed, and a report's start slot can be read back from them.
+    public static let virtualEpoch = Date(timeIntervalSince1970: 946_684_800)
+
     /// - Parameters:
     ///   - styles: the report styles this VNF offers (subset of 1, 4, 5).
+    ///   - epoch: the time of slot 0 (``virtualEpoch`` in virtual time, the start in real time).
     ///   - measurements: the measurement types it can report.
     ///   - slotMilliseconds: slot duration (1 at numerology 0).
     public init(ranFunctionID: Int = 2, styles: [Int], measurements: [KPMMeasurement], source: KPMSource,
-                slotMilliseconds: Double, senderName: String, vendor: String, epoch: Date = Date()) {
+                slotMilliseconds: Double, senderName: String, vendor: String, epoch: Date) {
         self.styles = styles.filter { [1, 4, 5].contains($0) }
         self.measurements = Dictionary(measurements.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.source = source
@@ -241,7 +246,7 @@ public final class KPMService: E2Service {
     }
 
     /// S-NSSAIs match on SST, and on SD when both have one.
-    static func same(_ a: SNSSAI, _ b: SNSSAI) -> Bool {
+    public static func same(_ a: SNSSAI, _ b: SNSSAI) -> Bool {
         a.sST == b.sST && (a.sD == nil || b.sD == nil || a.sD == b.sD)
     }
 

@@ -84,6 +84,9 @@ public final class SlotClock {
         }
     }
 
+    /// Slot duration in milliseconds (1 at numerology 0).
+    public var slotMilliseconds: Double { Double(slotNanoseconds) / 1e6 }
+
     /// Slots per second of the lab's numerology.
     public var slotsPerSecond: Double { 1e9 / Double(slotNanoseconds) }
 

@@ -20,6 +20,8 @@ struct CUConfig {
     /// Packet size for full-buffer UEs (jumbo frames: they always have more, and it keeps the message rate sane).
     var fullBufferPacketBytes = 9000
     var kpiPeriod = 1000
+    /// gNB ID (22 bits): the CU's E2 node ID is gnb:<plmn>:<gnb-id>.
+    var gnbID: UInt64 = 1
 
     init(_ c: [String: JSONValue]) throws(VNFError) {
         if let v = c["name"]?.stringValue { name = v }
@@ -33,6 +35,10 @@ struct CUConfig {
             fullBufferPacketBytes = n
         }
         if let v = c["kpi-period"]?.intValue { kpiPeriod = max(1, v) }
+        if let v = c["gnb-id"] {
+            guard let n = v.intValue, (0..<(1 << 22)).contains(n) else { throw .config("config gnb-id = \(v): 0…4194303 (22 bits)") }
+            gnbID = UInt64(n)
+        }
         if case .array(let list)? = c["traffic"] {
             for (i, item) in list.enumerated() {
                 guard case .object(let o) = item else { throw .config("config traffic[\(i)] is not a map with ues and dl") }

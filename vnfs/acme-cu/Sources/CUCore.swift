@@ -30,6 +30,8 @@ final class CUCore {
     private var nextCUID: Int64 = 1
     private var attachedTotal = 0, releasedTotal = 0
     private var pdcpSN = 0
+    /// Cumulative counters for E2SM-KPM.
+    let e2 = CUE2()
 
     init(vnf: VNFRuntime, config: CUConfig, dus: [DU], numerology: Numerology) {
         self.vnf = vnf; self.config = config; self.dus = dus; self.numerology = numerology
@@ -47,8 +49,11 @@ final class CUCore {
                 while let m = du.f1u.inbox.popFirst() { handleF1U(m.bytes, slot: slot) }
             }
         }
+        var connected = 0
+        defer { e2.connectedSum += Double(connected) }
         for id in order {
             guard let ue = ues[id], ue.state == .attached else { continue }
+            connected += 1
             if let s = ue.session, let at = ue.attachedAt, slot - at >= s {
                 ue.state = .releasing
                 try send(F1APPDU(UEContextReleaseCommand(gNBCUUEF1APID: ue.cuF1ID, gNBDUUEF1APID: ue.duF1ID, cause: .radioNetwork(.normalRelease),
@@ -82,6 +87,7 @@ final class CUCore {
             let packet = try GTPUPacket.gpdu(teid: teid, sequence: UInt16(truncatingIfNeeded: ue.sequence), nrup: nil, payload: payload)
             try dus[ue.du].f1u.send(packet.encoded())
             ue.sentBytes += payload.count
+            e2.dlBits += Double(payload.count * 8)
             ue.sentPackets += 1
         }
     }
@@ -118,6 +124,7 @@ final class CUCore {
                 ue.state = .attached
                 ue.attachedAt = slot
                 attachedTotal += 1
+                e2.setups += 1
                 vnf.emit("ranlab_cu_ue_attach_slot", Double(slot), labels: ["ue": String(ue.index), "du": dus[du].name], slot: slot)
             }
         case .ueContextSetupResponse(let m):

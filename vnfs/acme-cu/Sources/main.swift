@@ -43,6 +43,7 @@ vnf.report(.ready, detail: "F1-C listening on \(f1cLinks[0].address)")
 
 // One association per DU; the F1 Setup Request's gNB-DU name tells which link it is.
 var dus: [CUCore.DU] = []
+var duIDs: [Int64] = []
 let deadline = ContinuousClock.now + .seconds(60)
 while dus.count < f1cLinks.count {
     if vnf.stopRequested { vnf.finish() }
@@ -71,6 +72,7 @@ while dus.count < f1cLinks.count {
         try association.send(response.aperBytes(), info: MessageInfo(stream: 0, ppid: 62))
         dus.append(CUCore.DU(name: name, f1c: TimedLink(link: link, channel: association), f1u: TimedLink(link: f1uLink, channel: f1u),
                              cell: request.gNBDUServedCellsList?.first?.servedCellInformation.nRCGI))
+        duIDs.append(request.gNBDUID)
         vnf.emit("ranlab_cu_f1_setup_total", 1, labels: ["du": name, "du_id": String(request.gNBDUID)])
     } catch { vnf.fail("F1 Setup: \(error)") }
 }
@@ -80,13 +82,18 @@ do { clock = try SlotClock(runtime: vnf, links: dus.flatMap { [$0.f1c, $0.f1u] }
 vnf.report(.active, detail: "F1 set up with \(dus.map(\.name).joined(separator: ", "))")
 
 let core = CUCore(vnf: vnf, config: config, dus: dus, numerology: numerology)
+// E2 (when linked to a RIC) in the background: the CU never waits for the RIC.
+let e2 = core.e2.node(vnf: vnf, plmn: config.plmn, gnbID: config.gnbID, duIDs: duIDs, slotMilliseconds: clock.slotMilliseconds)
+e2?.start()
 var last = 0
 do {
     while let epoch = try clock.next() {
         for slot in epoch.slots {
             try core.run(slot: slot, firstOfEpoch: slot == epoch.slots.lowerBound)
+            e2?.step(slot: slot)
             last = slot
         }
     }
 } catch { vnf.fail("slot \(last): \(error)") }
+e2?.stop()
 vnf.finish(detail: "scenario done at slot \(last)")

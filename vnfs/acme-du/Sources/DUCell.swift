@@ -39,6 +39,10 @@ final class DUCell<Policy: SchedulingPolicy> {
     private var ruLastHeard = -1
     private var ruLost = false
     private let cellGroupConfig: [UInt8]
+    /// Cumulative counters for E2SM-KPM.
+    let e2: DUE2
+    /// DL PRBs per slice since the last KPI report.
+    private var slicePRBs: [Int]
 
     // Cell counters since the last KPI report.
     private var dlBits = 0, ulBits = 0, dlPRBs = 0, ulPRBs = 0, dlPRBSlots = 0, ulPRBSlots = 0
@@ -59,6 +63,8 @@ final class DUCell<Policy: SchedulingPolicy> {
         self.cellLabel = String(config.cellID)
         self.result = scheduler.makeResult()
         self.cellGroupConfig = cellGroupConfig
+        e2 = DUE2(slices: config.slices)
+        slicePRBs = Array(repeating: 0, count: max(1, config.slices.count))
         // One symbol of QPSK-like I/Q for the whole carrier, varied per slot by rotation.
         iq = (0..<(cell.prbCount * 24)).map { i in Int16(truncatingIfNeeded: ((i &* 7919) % 2 == 0 ? 1 : -1) * (2000 + (i % 24) * 37)) }
     }
@@ -86,8 +92,11 @@ final class DUCell<Policy: SchedulingPolicy> {
         for g in result.grants {
             guard let ue = byHandle[Int(g.ue)] else { continue }
             let h = Int(g.harqID)
+            let slice = Int(g.slice)
             if g.direction == .downlink {
                 dlUsed += Int(g.prbCount)
+                e2.add(key: Int(ue.rnti), slice: slice, dlPRB: Int(g.prbCount))
+                if slicePRBs.indices.contains(slice) { slicePRBs[slice] += Int(g.prbCount) }
                 let content: [MACSubPDU]
                 if g.isRetransmission, let stored = ue.dlHARQ[h] {
                     content = stored.subPDUs
@@ -103,6 +112,7 @@ final class DUCell<Policy: SchedulingPolicy> {
                                                 numSymbol: g.symbols))
             } else {
                 ulUsed += Int(g.prbCount)
+                e2.add(key: Int(ue.rnti), slice: slice, ulPRB: Int(g.prbCount))
                 if g.isRetransmission { ulRetx += 1; ue.ulRetx += 1; totalULRetx += 1 } else { ue.ulEstimate = max(0, ue.ulEstimate - Int(g.tbsBits) / 8) }
                 ue.ulHARQSent[h] = slot
                 down.uplinkGrants.append(UplinkGrant(rnti: g.rnti, harq: g.harqID, newData: !g.isRetransmission, mcs: g.mcs, tbsBits: UInt32(g.tbsBits),
@@ -112,8 +122,8 @@ final class DUCell<Policy: SchedulingPolicy> {
                                                 numSymbol: g.symbols))
             }
         }
-        if result.downlinkSymbols > 0 { dlPRBs += dlUsed; dlPRBSlots += scheduler.cell.prbCount }
-        if result.uplinkSymbols > 0 { ulPRBs += ulUsed; ulPRBSlots += scheduler.cell.prbCount }
+        if result.downlinkSymbols > 0 { dlPRBs += dlUsed; dlPRBSlots += scheduler.cell.prbCount; e2.available.dlPRB += Double(scheduler.cell.prbCount) }
+        if result.uplinkSymbols > 0 { ulPRBs += ulUsed; ulPRBSlots += scheduler.cell.prbCount; e2.available.ulPRB += Double(scheduler.cell.prbCount) }
         if !ruLost { try sendFronthaul(slot: slot, down: down, dlSections: dlSections, ulSections: ulSections) }
         if slot % config.ddsInterval == 0 { try sendDeliveryStatus() }
         for (rnti, ue) in ues where ue.releaseAtSlot.map({ slot >= $0 }) ?? false { remove(rnti) }
@@ -226,6 +236,7 @@ final class DUCell<Policy: SchedulingPolicy> {
             try sendF1C(f1.contextSetupResponse(ue: ue, cellGroup: cellGroupConfig))
             if let rrc = m.rrcContainer { ue.enqueueSRB(lcid: 1, rrc.bytes) }
             attached += 1
+            e2.attach(key: Int(ue.rnti), cuF1ID: m.gNBCUUEF1APID, slice: scheduler.slice(of: ue.handle))
         case .ueContextReleaseCommand(let m):
             guard let ue = byDUID[m.gNBDUUEF1APID] else { return }
             if let rrc = m.rrcContainer { ue.enqueueSRB(lcid: 1, rrc.bytes) }
@@ -261,6 +272,7 @@ final class DUCell<Policy: SchedulingPolicy> {
             let rnti = nextRNTI
             nextRNTI &+= 1
             let handle = try scheduler.addUE(rnti: rnti, downlinkCQI: 7, uplinkCQI: 7)
+            try scheduler.setSlice(handle, slice: config.slice(ofUE: Int(p.ueTag)))
             let ue = DUUE(index: Int(p.ueTag), rnti: rnti, handle: handle, duF1ID: nextDUID, dlTEID: 0x0100_0000 | UInt32(nextDUID),
                           harqProcesses: scheduler.cell.harqProcesses)
             nextDUID += 1
@@ -273,7 +285,10 @@ final class DUCell<Policy: SchedulingPolicy> {
             guard let ue = ues[f.rnti], Int(f.harq) < ue.dlHARQ.count, let tb = ue.dlHARQ[Int(f.harq)] else { continue }
             ue.dlHARQ[Int(f.harq)] = f.ack ? nil : tb
             try? scheduler.harqFeedback(ue.handle, direction: .downlink, process: Int(f.harq), ack: f.ack)
-            if f.ack { dlAcks += 1; ue.dlAcks += 1; dlBits += tb.bits; ue.dlAckedBits += tb.bits; ue.dlHARQ[Int(f.harq)] = nil }
+            if f.ack {
+                dlAcks += 1; ue.dlAcks += 1; dlBits += tb.bits; ue.dlAckedBits += tb.bits; ue.dlHARQ[Int(f.harq)] = nil
+                e2.add(key: Int(ue.rnti), slice: scheduler.slice(of: ue.handle), dlBits: tb.bits)
+            }
             else { dlNacks += 1; ue.dlNacks += 1 }
             if !f.ack, scheduler.harq(ue.handle, direction: .downlink).processes[Int(f.harq)].state == .idle {
                 // HARQ gave up: signalling is resent (RLC AM on SRBs), user data is lost (RLC UM).
@@ -304,6 +319,7 @@ final class DUCell<Policy: SchedulingPolicy> {
             ulAcks += 1; ue.ulAcks += 1
             let dataBits = r.subPDUs.reduce(0) { $0 + ($1.lcid >= 4 ? Int($1.length) * 8 : 0) }
             ulBits += dataBits; ue.ulOKBits += dataBits
+            e2.add(key: Int(ue.rnti), slice: scheduler.slice(of: ue.handle), ulBits: dataBits)
             for sub in r.subPDUs {
                 if sub.lcid == 1 || sub.lcid == 2 {
                     try sendF1C(f1.ulRRC(ue: ue, srb: Int64(sub.lcid), rrc: sub.content))
@@ -350,6 +366,7 @@ final class DUCell<Policy: SchedulingPolicy> {
     private func remove(_ rnti: UInt16) {
         guard let ue = ues.removeValue(forKey: rnti) else { return }
         scheduler.removeUE(ue.handle)
+        e2.detach(key: Int(rnti))
         byHandle[ue.handle] = nil; byTEID[ue.dlTEID] = nil; byDUID[ue.duF1ID] = nil
         pendingReleases.append(rnti)
     }
@@ -373,6 +390,14 @@ final class DUCell<Policy: SchedulingPolicy> {
             KPISample(name: "ranlab_du_scheduler_seconds_per_slot", value: Double(schedulerNs) / 1e9 / Double(max(1, slotsInPeriod)), labels: l, slot: slot),
             KPISample(name: "ranlab_du_slot_processing_seconds_per_slot", value: Double(slotNs) / 1e9 / Double(max(1, slotsInPeriod)), labels: l, slot: slot),
         ])
+        if !config.slices.isEmpty {
+            let used = slicePRBs.reduce(0, +)
+            vnf.emit(config.slices.indices.map { i in
+                KPISample(name: "ranlab_du_slice_downlink_prb_share_ratio", value: used == 0 ? 0 : Double(slicePRBs[i]) / Double(used),
+                          labels: ["cell": cellLabel, "slice": config.slices[i].label], slot: slot)
+            })
+            for i in slicePRBs.indices { slicePRBs[i] = 0 }
+        }
         dlBits = 0; ulBits = 0; dlPRBs = 0; ulPRBs = 0; dlPRBSlots = 0; ulPRBSlots = 0
         dlAcks = 0; dlNacks = 0; ulAcks = 0; ulNacks = 0; dlRetx = 0; ulRetx = 0
         schedulerNs = 0; slotNs = 0; slotsInPeriod = 0

@@ -31,6 +31,12 @@ struct DUConfig {
     /// Slots without any fronthaul message after which the RU is reported lost.
     var ruSilenceSlots = 200
 
+    /// The gNB this DU belongs to (its E2 node ID is gnb:<plmn>:<gnb-id>:du<du-id>).
+    var gnbID: UInt64 = 1
+    /// Network slices: S-NSSAI and the emulator's UE numbers in each (the first slice takes the
+    /// UEs no slice names). Scheduler slice i = the i-th entry.
+    var slices: [DUSlice] = []
+
     init(_ c: [String: JSONValue]) throws(VNFError) {
         func int(_ k: String) throws(VNFError) -> Int? {
             guard let v = c[k] else { return nil }
@@ -64,6 +70,16 @@ struct DUConfig {
         if let v = try int("harq-processes") { harqProcesses = v }
         if let v = try int("target-buffer-bytes") { targetBufferBytes = v }
         if let v = try string("plmn") { plmn = try Self.plmn(v) }
+        if let v = try int("gnb-id") {
+            guard (0..<(1 << 22)).contains(v) else { throw .config("config gnb-id = \(v): 0…4194303 (22 bits)") }
+            gnbID = UInt64(v)
+        }
+        if let v = c["slices"] { slices = try DUSlice.list(v) }
+    }
+
+    /// Scheduler slice of the emulator's UE number `index`.
+    func slice(ofUE index: Int) -> Int {
+        slices.firstIndex { $0.ues.contains(index) } ?? 0
     }
 
     /// "none", "bfp8", "bfp9", "bfp12", "bfp14", "bfp16".
@@ -96,7 +112,7 @@ struct DUConfig {
             cell.maxDownlinkGrantsPerSlot = maxGrantsPerSlot
             cell.maxUplinkGrantsPerSlot = maxGrantsPerSlot
             cell.harqProcesses = harqProcesses
-            cell.sliceCount = 4
+            cell.sliceCount = max(4, slices.count)
             return cell
         } catch let e as VNFError { throw e } catch { throw .config("cell: \(error)") }
     }

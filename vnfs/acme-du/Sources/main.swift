@@ -73,15 +73,20 @@ vnf.report(.active, detail: "F1 set up; cell \(config.cellID), \(cellConfig.prbC
         cell = try DUCell(vnf: vnf, config: config, cell: cellConfig, policy: policy, f1c: f1c, f1u: f1u, fh: fh,
                           numerology: clockConfig.numerology, cellGroupConfig: RRCMessages.cellGroupConfig)
     } catch { vnf.fail("cell: \(error)") }
+    // E2 (when the topology links this DU to a RIC): connects in the background, never holds the cell.
+    let e2 = DUE2.node(vnf: vnf, config: config, source: cell.e2, scheduler: cell.scheduler, slotMilliseconds: clock.slotMilliseconds)
+    e2?.start()
     var last = 0
     do {
         while let epoch = try clock.next() {
             for slot in epoch.slots {
                 try cell.run(slot: slot, firstOfEpoch: slot == epoch.slots.lowerBound)
+                e2?.step(slot: slot)
                 last = slot
             }
         }
     } catch { vnf.fail("slot \(last): \(error)") }
+    e2?.stop()
     cell.emitFinal(slot: last, clock: clock)
     vnf.finish(detail: "scenario done at slot \(last)")
 }

@@ -12,6 +12,8 @@ struct BravoSettings {
     enum Policy: String, CaseIterable { case rr, pf, maxci, qos }
 
     var duID: Int64 = 1
+    /// The gNB this DU belongs to: its E2 node ID is gnb:<plmn>:<gnb-id>:du<du-id>.
+    var gnbID: UInt64 = 1
     var cellID: UInt64 = 1
     var pci: Int64 = 1
     var plmn: [UInt8] = [0x00, 0xF1, 0x10]   // 001/01
@@ -46,7 +48,7 @@ struct BravoSettings {
     /// The second PLMN bravo's cell always broadcasts (999/70, a test network) besides `plmn`.
     let secondaryPLMN: [UInt8] = [0x99, 0xF9, 0x07]
 
-    static let knownKeys: Set<String> = ["du-id", "cell-id", "pci", "plmn", "bandwidth-mhz", "tdd", "policy", "mcs-table", "max-ues",
+    static let knownKeys: Set<String> = ["du-id", "gnb-id", "cell-id", "pci", "plmn", "bandwidth-mhz", "tdd", "policy", "mcs-table", "max-ues",
                                          "compression", "iq-symbols", "kpi-period", "ue-kpi-period", "max-grants", "harq-processes"]
 
     /// The keys of `c` bravo ignores, sorted.
@@ -68,6 +70,7 @@ struct BravoSettings {
             return t
         }
         if let v = try int("du-id", 0...(1 << 36) - 1) { duID = Int64(v) }
+        if let v = try int("gnb-id", 0...(1 << 22) - 1) { gnbID = UInt64(v) }
         if let v = try int("cell-id", 0...(1 << 36) - 1) { cellID = UInt64(v) }
         if let v = try int("pci", 0...1007) { pci = Int64(v) }
         if let v = c["plmn"] {

@@ -8,6 +8,8 @@ struct KPIBook {
 
     // Since the last cell report.
     var dlAckedBits = 0, ulGoodBits = 0
+    /// Since the start, never reset (E2SM-KPM differences them): bits, PRBs used, PRBs offered.
+    var totalDLBits = 0.0, totalULBits = 0.0, totalDLPRBs = 0.0, totalULPRBs = 0.0, totalDLCapacity = 0.0, totalULCapacity = 0.0
     var dlPRBs = 0, ulPRBs = 0, dlPRBCapacity = 0, ulPRBCapacity = 0
     var dlAcks = 0, dlNacks = 0, ulAcks = 0, ulNacks = 0
     var schedulerNs: UInt64 = 0, slotNs: UInt64 = 0, slots = 0

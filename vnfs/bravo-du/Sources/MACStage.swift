@@ -147,7 +147,7 @@ final class MACStage {
               case .waitingForFeedback(let retx) = mac.harq(r, direction: .downlink).processes[h].state else { return }
         try? mac.harqFeedback(r, direction: .downlink, process: h, ack: f.ack)
         if f.ack {
-            book.dlAcks += 1; book.dlAckedBits += table.dlTBBits[i]
+            book.dlAcks += 1; book.dlAckedBits += table.dlTBBits[i]; book.totalDLBits += Double(table.dlTBBits[i])
             table.dlAcks[r] += 1; table.dlAckedBits[r] += table.dlTBBits[i]
             table.dlTB[i] = nil
         } else {
@@ -196,6 +196,7 @@ final class MACStage {
             }
         }
         book.ulGoodBits += bits
+        book.totalULBits += Double(bits)
         table.ulGoodBits[r] += bits
         // One G-PDU per transport block, unless it is too small to hold an emulated packet's
         // headers and creation slots: then it waits for the next one (no padding is invented).
@@ -293,8 +294,8 @@ final class MACStage {
                 ulPRBs += Int(g.prbCount)
             }
         }
-        if result.downlinkSymbols > 0 { book.dlPRBs += dlPRBs; book.dlPRBCapacity += mac.cell.prbCount }
-        if result.uplinkSymbols > 0 { book.ulPRBs += ulPRBs; book.ulPRBCapacity += mac.cell.prbCount }
+        if result.downlinkSymbols > 0 { book.dlPRBs += dlPRBs; book.dlPRBCapacity += mac.cell.prbCount; book.totalDLPRBs += Double(dlPRBs); book.totalDLCapacity += Double(mac.cell.prbCount) }
+        if result.uplinkSymbols > 0 { book.ulPRBs += ulPRBs; book.ulPRBCapacity += mac.cell.prbCount; book.totalULPRBs += Double(ulPRBs); book.totalULCapacity += Double(mac.cell.prbCount) }
         return air
     }
 

@@ -113,14 +113,18 @@ do {
 } catch { vnf.fail("scheduler: \(error)") }
 vnf.report(.active, detail: "bravo DU: cell \(settings.cellID), \(cell.prbCount) PRBs, policy \(settings.policy.rawValue), \(settings.mcsTable.rawValue), \(settings.compressionName)")
 
+let e2 = BravoE2(mac: du.mac).node(vnf: vnf, settings: settings, slotMilliseconds: clock.slotMilliseconds)
+e2?.start()
 var last = 0
 do {
     while let epoch = try clock.next() {
         for slot in epoch.slots {
             try du.step(slot: slot, firstOfEpoch: slot == epoch.slots.lowerBound)
+            e2?.step(slot: slot)
             last = slot
         }
     }
 } catch { vnf.fail("slot \(last): \(error)") }
+e2?.stop()
 du.finish(slot: last, clock: clock)
 vnf.finish(detail: "scenario done at slot \(last)")
