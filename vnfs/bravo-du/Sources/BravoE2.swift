@@ -1,6 +1,7 @@
 import APER
 import E2Agent
 import E2AP
+import Foundation
 import VNFKit
 
 /// bravo's E2 side: E2SM-KPM report style 1 (E2 node measurements of the cell, no labels) and
