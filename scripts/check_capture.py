@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Independent check of a lab's captures (ranlab run --capture): every F1AP PDU (SCTP, PPID 62)
-decoded with pycrate's F1AP module and re-encoded to the same bytes; GTP-U (UDP 2152) headers
+and every E2AP PDU (PPID 70) decoded with pycrate's F1AP / E2AP modules and re-encoded to the
+same bytes (counts per procedure in "procedures" and "e2ap_procedures"); GTP-U (UDP 2152) headers
 parsed; eCPRI frames (EtherType 0xAEFE) counted. Prints a JSON summary; exit 1 on any failure.
 
 Usage: scripts/check_capture.py FILE.pcap [...]
@@ -41,15 +42,17 @@ def udp_payload(frame, port):
     return frame[u + 8:] if port in (sport, dport) else None
 
 def main(paths):
-    from pycrate_asn1dir import F1AP
-    pdu = F1AP.F1AP_PDU_Descriptions.F1AP_PDU
-    summary = {"f1ap": 0, "procedures": {}, "gtpu": 0, "ecpri": 0, "errors": []}
+    from pycrate_asn1dir import E2AP, F1AP
+    decoders = {62: ("F1AP", F1AP.F1AP_PDU_Descriptions.F1AP_PDU, "f1ap", "procedures"),
+                70: ("E2AP", E2AP.E2AP_PDU_Descriptions.E2AP_PDU, "e2ap", "e2ap_procedures")}
+    summary = {"f1ap": 0, "procedures": {}, "e2ap": 0, "e2ap_procedures": {}, "gtpu": 0, "ecpri": 0, "errors": []}
     fragments = {}
     for path in paths:
         for n, frame in enumerate(packets(path), 1):
             for ppid, flags, payload in sctp_chunks(frame):
-                if ppid != 62:
+                if ppid not in decoders:
                     continue
+                proto, pdu, count, table = decoders[ppid]
                 key = (path, ppid)
                 fragments[key] = fragments.get(key, b"") + payload
                 if not flags & 0x01:  # E bit: last fragment
@@ -59,13 +62,13 @@ def main(paths):
                     pdu.from_aper(message)
                     again = pdu.to_aper()
                 except Exception as e:
-                    summary["errors"].append(f"{path} packet {n}: F1AP does not decode: {e}")
+                    summary["errors"].append(f"{path} packet {n}: {proto} does not decode: {e}")
                     continue
                 if again != message:
-                    summary["errors"].append(f"{path} packet {n}: F1AP re-encodes differently")
+                    summary["errors"].append(f"{path} packet {n}: {proto} re-encodes differently")
                 name = pdu.get_val()[1]["value"][0]
-                summary["f1ap"] += 1
-                summary["procedures"][name] = summary["procedures"].get(name, 0) + 1
+                summary[count] += 1
+                summary[table][name] = summary[table].get(name, 0) + 1
             g = udp_payload(frame, 2152)
             if g is not None:
                 if len(g) < 8 or g[0] >> 5 != 1 or struct.unpack(">H", g[2:4])[0] != len(g) - 8:

@@ -1,7 +1,7 @@
 // ranlab-ric: the lab's near-RT RIC. E2 termination over SCTP (port 36421, PPID 70) for every E2
 // node the topology links to its `e2` interface; admission by Global E2 node ID (config
 // `e2-nodes`); subscription routing between E2 nodes and xApps; the xApp API over ZeroMQ
-// (docs/xapp-api.md) on ipc://<lab>/sock/<node>-xapp.sock, each `xapp` link, and optionally
+// (docs/xapp-api.md) on ipc://<lab sockets>/<node>-xapp.sock (path in the state file), each `xapp` link, and optionally
 // tcp://127.0.0.1:<xapp-port>. State for `ranlab inspect` in <lab>/e2/<node>.json.
 
 import Bus
@@ -28,7 +28,11 @@ let port: XAppPort
 do {
     var extra = vnf.config.links(onInterface: "xapp").filter { $0.side == .bind }.map(\.address)
     if let p = config.xappPort { extra.append("tcp://127.0.0.1:\(p)") }
-    port = try XAppPort(external: "ipc://" + labDirectory.appendingPathComponent("sock/\(vnf.config.node)-xapp.sock").path, extra: extra)
+    // Next to the lab's other sockets (the orchestrator moves them to /tmp when the lab path is too long for ipc).
+    let control = vnf.config.control.address
+    let socketDirectory = control.hasPrefix("ipc://") ? URL(fileURLWithPath: String(control.dropFirst(6))).deletingLastPathComponent()
+        : labDirectory.appendingPathComponent("sock")
+    port = try XAppPort(external: "ipc://" + socketDirectory.appendingPathComponent("\(vnf.config.node)-xapp.sock").path, extra: extra)
 } catch { vnf.fail("xApp port: \(error)") }
 core.port = port
 port.broadcastTargets = { core.xappIdentities }
