@@ -26,8 +26,8 @@ node. For every node offering both E2SM-KPM (OID 1.3.6.1.4.1.53148.1.1.2.2) and 
      unanswered).
 A `node-up` again (node restarted) starts over at 1; `node-down` forgets the node; `reset` (RIC
 restarted) says hello again. It pings every 500 ms. On stop it deletes its subscriptions, says
-`bye` and finishes. Status: READY once the ASN.1 is compiled and hello is sent, ACTIVE at the first
-control acknowledge.
+`bye` and finishes. Status: READY once the ASN.1 is compiled and hello is sent, ACTIVE at `welcome`
+(a time-driven lab starts its slots when every node is ACTIVE, and only running DUs answer E2).
 
 Config keys (the topology node's `config` map):
   targets          required  [{sst: 1, sd: 1, share: 70}, {sst: 1, sd: 2, share: 30}]
@@ -121,6 +121,7 @@ class SliceXApp:
         self.codec_error = None
         self.ric = None            # DEALER to the RIC
         self.requestor = None      # ricRequestorID from `welcome`
+        self.steering = False      # a control was acknowledged
         self.hello_sent = -math.inf
         self.nodes = {}            # node name -> NodeState
         self.next_instance = 1
@@ -285,6 +286,8 @@ class SliceXApp:
             self.requestor = int(payload.decode())
             self.nodes.clear()                            # node-ups for every node follow
             log(f"welcome: ricRequestorID {self.requestor}")
+            if self.p.status != "ACTIVE":
+                self.p.report("ACTIVE", f"connected to the RIC (ricRequestorID {self.requestor}); targets {self.describe_targets()}")
         elif kind == "node-up":
             self.node_up(node, payload)
         elif kind == "node-down":
@@ -361,7 +364,8 @@ class SliceXApp:
             if name == "RICcontrolAcknowledge":
                 self.counts["acks"] += 1
                 log(f"{node}: control #{inst} ({reason}) acknowledged")
-                if self.p.status != "ACTIVE":
+                if not self.steering:
+                    self.steering = True
                     self.p.report("ACTIVE", f"steering {node}: DL PRB quotas {self.describe_targets()} "
                                             f"(E2SM-RC slice-level PRB quota, KPM every {self.period_ms} ms)")
                     self.send_kpis()
