@@ -4,10 +4,10 @@ import Testing
 
 /// The interfaces of the VNF packages the examples use (the real catalogue lives in VNFPackage).
 let testCatalog = ClosureCatalog([
-    "ranlab-ric": [VNFInterface(name: "e2", protocol: "E2AP", transports: ["sctp"])],
-    "ranlab-cu": [VNFInterface(name: "e2", protocol: "E2AP", transports: ["sctp"]),
+    "ranlab-ric": [VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"]), VNFInterface(name: "xapp", protocol: "xapp", transports: ["zmq"])],
+    "ranlab-cu": [VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"]),
                   VNFInterface(name: "f1c", protocol: "F1AP", transports: ["sctp"])],
-    "ranlab-du": [VNFInterface(name: "e2", protocol: "E2AP", transports: ["sctp"]),
+    "ranlab-du": [VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"]),
                   VNFInterface(name: "f1c", protocol: "F1AP", transports: ["sctp"]),
                   VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
     "ranlab-ru-ue-emulator": [VNFInterface(name: "fh", protocol: "eCPRI", transports: ["zmq"])],
@@ -19,6 +19,7 @@ let testCatalog = ClosureCatalog([
     "bravo-du": [VNFInterface(name: "f1c", protocol: "f1c", transports: ["sctp"]), VNFInterface(name: "f1u", protocol: "f1u", transports: ["zmq"]),
                  VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"]), VNFInterface(name: "e2", protocol: "e2", transports: ["sctp"])],
     "ranlab-ru": [VNFInterface(name: "fh", protocol: "fh", transports: ["zmq"])],
+    "slice-xapp": [VNFInterface(name: "ric", protocol: "xapp", transports: ["zmq"])],
     // as in vnfs/probe/vnf.yaml and vnfs/py-probe/vnf.yaml
     "probe": [VNFInterface(name: "e2", protocol: "e2", transports: ["zmq", "sctp"]),
               VNFInterface(name: "f1c", protocol: "f1c", transports: ["zmq", "sctp"]),
@@ -64,13 +65,14 @@ func diagnostics(_ text: String, file: String = "t.ranlab.yaml", env: [String: S
     let t = try TopologyFile.load(path: repoRoot.appendingPathComponent("topologies/single-cell.ranlab.yaml").path,
                                   environment: ["UES": "64", "DU_VNF": "bravo-du"], catalog: testCatalog)
     #expect(t.name == "single-cell")
-    #expect(t.nodes.map(\.name) == ["cu", "du", "ru"])
+    #expect(t.nodes.map(\.name) == ["cu", "du", "ric", "ru"])
     #expect(t.node(named: "ru")?.config["ues"] == .int(64))
     #expect(t.node(named: "du")?.vnf == "bravo-du")
     #expect(t.node(named: "ru")?.config["channel"] == .string("walk 6-15"))
     #expect(t.node(named: "cu")?.config["plmn"] == .string("00101"))
     #expect(t.node(named: "cu")?.restart == RestartPolicy(mode: .never))
-    #expect(t.links.count == 3)
+    #expect(t.links.count == 5)
+    #expect(t.links[3].b == Endpoint(node: "ric", interface: "e2", port: 36421) && t.links[3].transport == .sctp)
     #expect(t.links[0].b == Endpoint(node: "cu", interface: "f1c", port: 38472) && t.links[0].transport == .sctp)
     #expect(t.links[2].a == Endpoint(node: "du", interface: "fh") && t.links[2].transport == .zmq)
     #expect(t.scenario == Scenario(duration: .slots(20000), seed: 7, time: .virtual, numerology: 0, lookahead: 4))
