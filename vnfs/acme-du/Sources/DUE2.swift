@@ -85,8 +85,24 @@ final class DUE2: KPMSource {
             guard plan.reduce(0, { $0 + $1.1 }) <= 1 + 1e-9 else { return .ricRequest(.controlMessageInvalid) }
             // Clear the named slices' minimums first: the old ones must not block the new split.
             for (i, _, _) in plan { try? scheduler.setSliceQuota(slice: i, minShare: 0, maxShare: 1) }
-            for (i, lo, hi) in plan {
-                do { try scheduler.setSliceQuota(slice: i, minShare: lo, maxShare: max(lo, hi)) } catch { return .ricRequest(.controlFailedToExecute) }
+            // acme realises a share in whole resource block groups (the scheduler's allocation
+            // unit), the nearest number of them: 70 % of 106 PRBs in 8-PRB RBGs is 9 RBGs = 72 PRBs.
+            // Shares of a cell that do not fall on RBG edges would otherwise lose a partial RBG.
+            let n = scheduler.cell.prbCount, rbg = scheduler.rbgSizePRBs
+            let groups = Double(n) / Double(rbg)
+            func prbs(_ share: Double) -> Int { min(n, Int((share * groups).rounded()) * rbg) }
+            var mins = plan.map { prbs($0.1) }
+            // Rounding up must not promise more than the cell: take a group back from the
+            // minimum rounded up the most until they fit.
+            while mins.reduce(0, +) > n, let k = mins.indices.filter({ mins[$0] > 0 }).max(by: {
+                Double(mins[$0]) - plan[$0].1 * Double(n) < Double(mins[$1]) - plan[$1].1 * Double(n) }) {
+                mins[k] -= rbg
+            }
+            for (j, (i, _, hi)) in plan.enumerated() {
+                let maxPRBs = max(prbs(hi), mins[j]), minPRBs = mins[j]
+                let minShare = minPRBs == 0 ? 0 : (Double(minPRBs) - 0.5) / Double(n)
+                let maxShare = min(1, maxPRBs >= n ? 1 : (Double(maxPRBs) + 0.5) / Double(n))
+                do { try scheduler.setSliceQuota(slice: i, minShare: minShare, maxShare: max(minShare, maxShare)) } catch { return .ricRequest(.controlFailedToExecute) }
             }
             vnf.emit("ranlab_du_slice_quota_controls_total", 1)
             return nil
