@@ -201,3 +201,75 @@ extension CellTests {
         return Array(pdu[0..<3]) + [UInt8(body.count)] + body
     }
 }
+
+extension CellTests {
+    /// The slice xApp (Python) holds the commanded DL PRB split: the acme DU's per-slice PRB
+    /// shares, measured by the DU's own KPIs every 10 slots, are the xApp's command (within 3
+    /// points: shares are whole RBGs) from two periods after the control and the attach on, for
+    /// two different commands. Left alone, PF would split by UE count (4 vs 12 UEs, 25/75).
+    @Test(arguments: [(70, 30), (30, 70)])
+    func pythonXAppSteersTheSliceSplit(split: (Int, Int)) throws {
+        let run = try Self.run(Self.topology("xapp-slicing"), ["--slots", "1500"],
+                               environment: ["SPLIT_A": "\(split.0)", "SPLIT_B": "\(split.1)", "KPI_PERIOD": "10"])
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let applied = try run.samples("ranlab_du_slice_quota_controls_total", node: "du").compactMap(\.sample.slot)
+        let first = try #require(applied.min(), "the DU applied no slice quota control")
+        #expect(try run.samples("ranlab_xapp_control_acks_total", node: "xapp").contains { $0.sample.value >= 1 })
+        // Once every UE is attached (all have data: full buffer), the split must be the command
+        // within two 10-slot KPI periods.
+        let attached = try run.samples("ranlab_cu_ue_attach_slot", node: "cu").compactMap(\.sample.slot)
+        #expect(attached.count == 16)
+        let from = max(first, attached.max() ?? 0) + 20
+        let shares = try run.samples("ranlab_du_slice_downlink_prb_share_ratio", node: "du")
+        var checked = 0
+        for s in shares {
+            guard let slot = s.sample.slot, slot >= from else { continue }
+            let target = Double(s.sample.labels["slice"] == "1-000001" ? split.0 : split.1) / 100
+            #expect(abs(s.sample.value - target) <= 0.03, "slot \(slot) slice \(s.sample.labels["slice"] ?? "?"): \(s.sample.value) vs \(target)")
+            checked += 1
+        }
+        #expect(checked >= 100)
+    }
+
+    /// Kill the RIC mid-run; the orchestrator restarts it (restart: on-failure): both E2 nodes
+    /// reconnect and redo E2 Setup, the xApp says hello again and resubscribes (indications and
+    /// controls after the restart), and the scenario completes.
+    @Test func ricRestartIsSurvivedByNodesAndXApp() throws {
+        let home = try TemporaryDirectory()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
+        p.arguments = ["run", Self.topology("xapp-slicing"), "--slots", "20000", "-f", "json",
+                       "--home", home.url.path, "--vnfs", Self.repo.appendingPathComponent("vnfs").path]
+        p.environment = ProcessInfo.processInfo.environment.merging(["KPI_PERIOD": "10"]) { _, n in n }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { kill(p.processIdentifier, SIGINT) } }
+        let record = { try RunRecord(path: home.url.appendingPathComponent("runs.sqlite").path) }
+        func values(_ node: String, _ name: String) -> [Double] {
+            guard let r = try? record(), let run = try? r.runs(lab: "xapp-slicing").first?.id,
+                  let s = try? r.samples(run: run, node: node, name: name) else { return [] }
+            return s.map(\.sample.value)
+        }
+        #expect(try eventually(120) { (values("xapp", "ranlab_xapp_control_acks_total").max() ?? 0) >= 1 })
+        let indicationsBefore = values("xapp", "ranlab_xapp_indications_total").max() ?? 0
+        let state = try LabState.read(from: LabDirectory(root: home.url.path, name: "xapp-slicing").stateFile)
+        let ricPID = try #require(state.nodes.first { $0.name == "ric" }?.pid)
+        kill(ricPID, SIGKILL)
+        // Both E2 nodes set up a second time, with the new RIC instance.
+        #expect(try eventually(120) {
+            values("du", "ranlab_e2_setup_total").contains(2) && values("cu", "ranlab_e2_setup_total").contains(2)
+        })
+        // The xApp resubscribed and steers again: a second acknowledged control, more indications.
+        #expect(try eventually(120) {
+            (values("xapp", "ranlab_xapp_control_acks_total").max() ?? 0) >= 2
+                && (values("xapp", "ranlab_xapp_indications_total").max() ?? 0) > indicationsBefore + 50
+        })
+        p.waitUntilExit()
+        let summary = try JSONDecoder().decode(ScenarioSummary.self, from: out.fileHandleForReading.readDataToEndOfFile())
+        #expect(p.terminationStatus == 0)
+        #expect(summary.outcome == "completed")
+        #expect(values("ric", "ranlab_ric_e2_setup_total").count >= 4)   // cu and du, in both RIC instances
+    }
+}

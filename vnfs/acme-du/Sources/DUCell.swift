@@ -73,6 +73,7 @@ final class DUCell<Policy: SchedulingPolicy> {
 
     func run(slot: Int, firstOfEpoch: Bool) throws {
         let began = MonotonicClock.now()
+        e2.slot = slot
         if firstOfEpoch { try handleInbox(slot: slot) }
         if slot % 8 == 0 { checkHARQTimeouts(slot: slot) }
         for ue in ues.values where !ue.awaitingMsg3 {

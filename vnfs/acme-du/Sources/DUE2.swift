@@ -30,6 +30,9 @@ final class DUE2: KPMSource {
     var available = Counters()
     var perSlice: [Counters]
     var perUE: [Int: (counters: Counters, ue: KPMUE)] = [:]
+    /// The slot the cell is in (controls are stamped with it).
+    var slot = 0
+    var controls = 0
 
     init(slices: [DUSlice]) {
         self.slices = slices
@@ -104,7 +107,8 @@ final class DUE2: KPMSource {
                 let maxShare = min(1, maxPRBs >= n ? 1 : (Double(maxPRBs) + 0.5) / Double(n))
                 do { try scheduler.setSliceQuota(slice: i, minShare: minShare, maxShare: max(minShare, maxShare)) } catch { return .ricRequest(.controlFailedToExecute) }
             }
-            vnf.emit("ranlab_du_slice_quota_controls_total", 1)
+            source.controls += 1
+            vnf.emit("ranlab_du_slice_quota_controls_total", Double(source.controls), slot: source.slot)
             return nil
         }
         return E2Node(runtime: vnf, link: link, nodeID: id, services: [kpm, rc], components: [E2Node.f1Component(duID: config.duID)])
