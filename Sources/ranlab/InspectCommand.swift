@@ -5,7 +5,7 @@ import Orchestrator
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show labs, or one lab's nodes: status, pid, restarts, endpoints.",
+        abstract: "Show labs, or one lab's nodes (status, pid, restarts, endpoints) and its E2 state.",
         discussion: "Exit 5 when the named lab does not exist."
     )
 
@@ -19,17 +19,21 @@ struct InspectCommand: ParsableCommand {
         var state: LabState
         var orchestratorAlive: Bool
         var phase: String
-        enum CodingKeys: String, CodingKey { case orchestratorAlive, phase }
+        /// What the lab's RIC(s) report: E2 nodes, subscriptions, xApps.
+        var e2: [E2State]
+        enum CodingKeys: String, CodingKey { case orchestratorAlive, phase, e2 }
         func encode(to encoder: any Encoder) throws {
             try state.encode(to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(orchestratorAlive, forKey: .orchestratorAlive)
             try c.encode(phase, forKey: .phase)
+            try c.encode(e2, forKey: .e2)
         }
         init(_ s: LabState, _ dir: LabDirectory) {
             state = s
             orchestratorAlive = dir.orchestratorAlive
             phase = Self.phase(s, dir)
+            e2 = E2State.read(in: dir)
         }
         /// The recorded phase, or `orphaned` when the orchestrator died without tearing down.
         static func phase(_ s: LabState, _ dir: LabDirectory) -> String {
@@ -46,6 +50,7 @@ struct InspectCommand: ParsableCommand {
                 if format == .json { printJSON(LabView(state, dir)); return }
                 emit("lab \(state.lab)  \(LabView.phase(state, dir))  run \(state.run)  orchestrator pid \(state.supervisorPID)  \(state.topology)")
                 emit(Self.nodeTable(state))
+                for ric in E2State.read(in: dir) { emit(Self.e2Tables(ric)) }
                 return
             }
             let labs = LabDirectory.labs(root: lab.home).compactMap { name -> (LabState, LabDirectory)? in
@@ -58,6 +63,30 @@ struct InspectCommand: ParsableCommand {
                 [s.lab, LabView.phase(s, dir), "\(s.nodes.count)", "\(s.nodes.filter { $0.status == "ACTIVE" }.count)", "\(s.run)",
                  "\(s.supervisorPID)", s.topology]
             }))
+        }
+    }
+
+    /// E2 nodes as the RIC sees them, then the subscriptions.
+    static func e2Tables(_ e: E2State) -> String {
+        var out = "\nE2 at RIC \(e.ric) (xApps connect to \(e.xappAddress); \(e.xapps.count) connected: \(e.xapps.map { "\($0.name) #\($0.requestor)" }.joined(separator: ", ")))\n"
+        out += table(["E2 NODE", "GLOBAL E2 NODE ID", "STATE", "SETUPS", "RAN FUNCTIONS", "SUBSCRIPTIONS"], e.nodes.map { n in
+            [n.name, n.id, n.state, "\(n.setups)", n.functions.isEmpty ? "-" : n.functions.map { "\($0.id) \(Self.e2smName($0.oid))" }.joined(separator: ", "),
+             "\(n.subscriptions.count)"]
+        })
+        let subs = e.nodes.flatMap { n in n.subscriptions.map { (n.name, $0) } }
+        if !subs.isEmpty {
+            out += "\n" + table(["E2 NODE", "RIC REQUEST ID", "RAN FUNCTION", "XAPP", "STATE"], subs.map { n, s in
+                [n, "\(s.requestor)/\(s.instance)", "\(s.function)", s.xapp, s.state]
+            })
+        }
+        return out
+    }
+
+    static func e2smName(_ oid: String) -> String {
+        switch oid {
+        case "1.3.6.1.4.1.53148.1.1.2.2", "1.3.6.1.4.1.53148.1.2.2.2": "(KPM)"
+        case "1.3.6.1.4.1.53148.1.1.2.3": "(RC)"
+        default: "(\(oid))"
         }
     }
 

@@ -91,6 +91,18 @@ extension CellTests {
         let collectUntil = Date().addingTimeInterval(120)
         while Date() < collectUntil, startSlots.count < 300 || !garbageDone {
             if startSlots.count >= 50, !garbageDone {
+                // `ranlab inspect` shows the E2 state: every node set up, this xApp's subscription.
+                let inspect = try RanlabBinary.run(["inspect", "two-vendor", "-f", "json", "--home", home.url.path])
+                let view = try JSONSerialization.jsonObject(with: inspect.stdout) as? [String: Any]
+                let ric = try #require((view?["e2"] as? [[String: Any]])?.first)
+                let nodes = ric["nodes"] as? [[String: Any]] ?? []
+                #expect(Set(nodes.filter { $0["state"] as? String == "set up" }.compactMap { $0["name"] as? String }) == ["cu", "du-acme", "du-bravo"])
+                let acme = nodes.first { $0["name"] as? String == "du-acme" }
+                #expect(acme?["id"] as? String == "gnb:001-01:1:du1")
+                let subs = acme?["subscriptions"] as? [[String: Any]] ?? []
+                #expect(subs.contains { $0["xapp"] as? String == "test-xapp" && $0["state"] as? String == "active" && $0["instance"] as? Int == 1 })
+                let table = try RanlabBinary.run(["inspect", "two-vendor", "--home", home.url.path])
+                #expect(String(decoding: table.stdout, as: UTF8.self).contains("du-bravo  gnb:001-01:1:du2"))
                 (errorIndications, setupFailure) = try Self.misbehave()
                 garbageDone = true
                 afterGarbage = startSlots.count
