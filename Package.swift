@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Topology", targets: ["Topology"]),
         .library(name: "VNFPackage", targets: ["VNFPackage"]),
         .library(name: "VNFKit", targets: ["VNFKit"]),
+        .library(name: "XAppKit", targets: ["XAppKit"]),
         .library(name: "Orchestrator", targets: ["Orchestrator"]),
         .executable(name: "ranlab", targets: ["ranlab"]),
     ],

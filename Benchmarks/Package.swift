@@ -5,6 +5,7 @@ import PackageDescription
 //   swift build -c release --package-path Benchmarks --product BusBench   (scripts/bench.sh bus)
 //   swift build -c release --package-path Benchmarks --product SchedulerBench   (scripts/bench.sh scheduler)
 //   swift build -c release --package-path Benchmarks --product CodecBench       (scripts/bench.sh codec)
+//   swift build -c release --package-path Benchmarks --product RICBench         (scripts/bench.sh ric)
 //   swift package --package-path Benchmarks benchmark                      (ordo-one/benchmark suite)
 let package = Package(
     name: "ranlab-benchmarks",
@@ -53,6 +54,17 @@ let package = Package(
                 .product(name: "Fronthaul", package: "ranlab"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
+        ),
+
+        // `NAME VALUE UNIT` lines: KPM indications through ranlab-ric vs raw SCTP and ZeroMQ.
+        .executableTarget(
+            name: "RICBench",
+            dependencies: [
+                .product(name: "Bus", package: "ranlab"),
+                .product(name: "APER", package: "ranlab"),
+                .product(name: "E2AP", package: "ranlab"),
+                .product(name: "XAppKit", package: "ranlab"),
+            ]
         ),
 
         // ordo-one/benchmark suites (`swift package benchmark`).

@@ -32,6 +32,12 @@
 #       wall time per slot in each process (DU, its scheduler, RU, CU, DU waiting at the barrier).
 #       Goal: >= 10x real time for one cell with 64 UEs. Reference: srsRAN/OAI over ZMQ/RF-sim, 1x.
 #
+#   scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000]
+#       The near-RT RIC (release build): KPM RICindications from 1 and 16 E2 nodes (SCTP) through
+#       ranlab-ric to one xApp (ZeroMQ), flat out (indications/s) and at a moderate rate (node→xApp
+#       latency p50/p99), next to raw SCTP and raw ZeroMQ with the same messages in the same run;
+#       ratio RIC/raw and latency added by the RIC. Goal: >= 0.8 of raw, p99 added <= 100 us.
+#
 # The ordo-one/benchmark suite runs with: swift package --package-path Benchmarks benchmark
 set -euo pipefail
 
@@ -41,6 +47,7 @@ usage() {
   echo "       scripts/bench.sh codec [--quick] [--iterations N]" >&2
   echo "       scripts/bench.sh deploy [--sizes 10,100] [--reps 3]" >&2
   echo "       scripts/bench.sh e2e [SLOTS]" >&2
+  echo "       scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000]" >&2
   exit 2
 }
 
@@ -81,6 +88,14 @@ case "$target" in
     echo "bench: building ranlab and its VNFs (release)..." >&2
     swift build -c release --package-path "$root" --product ranlab >&2
     python3 "$root/scripts/bench_e2e.py" "$(swift build -c release --package-path "$root" --show-bin-path)/ranlab" "$root" "$@"
+    ;;
+  ric)
+    echo "bench: building ranlab and the RIC (release)..." >&2
+    swift build -c release --package-path "$root" --product ranlab >&2
+    echo "bench: building RICBench (release)..." >&2
+    swift build -c release --package-path "$root/Benchmarks" --product RICBench >&2
+    exec "$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)/RICBench" \
+      "$(swift build -c release --package-path "$root" --show-bin-path)/ranlab" "$root/vnfs" "$@"
     ;;
   *)
     echo "bench: unknown target '$target'" >&2

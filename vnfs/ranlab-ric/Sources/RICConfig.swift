@@ -9,6 +9,8 @@ import VNFKit
 ///       plmn: "00101"
 ///       xapp-port: 36422      # optional: also serve xApps on tcp://127.0.0.1:PORT
 ///       xapp-timeout: 3       # seconds of xApp silence before its subscriptions are deleted
+///       e2-listen: 36421      # optional: also accept E2 nodes from outside the topology on
+///                             # sctp://127.0.0.1:PORT (an srsRAN/OAI gNB, a load generator)
 struct RICConfig {
     /// Admitted Global E2 node IDs (text form, see `GlobalE2nodeID.text`) → topology node name.
     var admitted: [String: String] = [:]
@@ -16,6 +18,7 @@ struct RICConfig {
     var mcc = "001", mnc = "01"
     var xappPort: Int?
     var xappTimeout = 3.0
+    var e2Listen: Int?
 
     init(_ c: [String: JSONValue]) throws(VNFError) {
         if let v = c["e2-nodes"] {
@@ -37,6 +40,10 @@ struct RICConfig {
         if let v = c["xapp-port"] {
             guard let n = v.intValue, (1...65535).contains(n) else { throw .config("config xapp-port = \(v): 1…65535") }
             xappPort = n
+        }
+        if let v = c["e2-listen"] {
+            guard let n = v.intValue, (1...65535).contains(n) else { throw .config("config e2-listen = \(v): 1…65535") }
+            e2Listen = n
         }
         if let v = c["xapp-timeout"] {
             guard let n = v.doubleValue, n > 0 else { throw .config("config xapp-timeout = \(v): seconds > 0") }

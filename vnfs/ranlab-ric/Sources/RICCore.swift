@@ -291,6 +291,7 @@ final class RICCore: @unchecked Sendable {
             KPISample(name: "ranlab_ric_e2_setup_refused_total", value: Double(c.refused)),
             KPISample(name: "ranlab_ric_e2_nodes_lost_total", value: Double(c.nodesLost)),
             KPISample(name: "ranlab_ric_unrouted_total", value: Double(c.dropped)),
+            KPISample(name: "ranlab_ric_xapp_dropped_total", value: Double(port.dropped + port.overflowed.load(ordering: .relaxed))),
         ])
         guard changed, let data = try? JSONSerialization.data(withJSONObject: snapshot, options: [.prettyPrinted, .sortedKeys]) else { return }
         let tmp = stateFile + ".tmp"

@@ -26,14 +26,22 @@ final class XAppPort: @unchecked Sendable {
     }
 
     /// Queues `frames` (kind, node, payload) for the xApp with routing id `identity`.
+    /// Queues `frames` (kind, node, payload) for the xApp with routing id `identity`. Beyond
+    /// `outboxLimit` waiting messages (xApps not keeping up with their nodes) the message is
+    /// dropped and counted: memory stays bounded and the E2 side never waits.
     func send(_ identity: [UInt8], _ frames: [[UInt8]]) {
-        let wasEmpty = outbox.withLock { q in
+        let (wasEmpty, accepted) = outbox.withLock { q -> (Bool, Bool) in
+            guard q.count < Self.outboxLimit else { return (false, false) }
             let e = q.isEmpty
             q.append([identity] + frames)
-            return e
+            return (e, true)
         }
+        if !accepted { overflowed.add(1, ordering: .relaxed) }
         if wasEmpty { router.interrupt() }
     }
+    static let outboxLimit = 100_000
+    /// Messages dropped because the outbox was full.
+    let overflowed = Atomic<Int>(0)
 
     /// Queues `frames` for every connected xApp (the core knows who).
     var broadcastTargets: () -> [[UInt8]] = { [] }

@@ -38,8 +38,13 @@ core.port = port
 port.broadcastTargets = { core.xappIdentities }
 
 let listener: SCTPListener?
-do { listener = try e2Links.first.map { try vnf.listen($0) } } catch { vnf.fail("E2 listener: \(error)") }
-vnf.report(.ready, detail: "E2 on \(e2Links.first?.address ?? "no e2 links"), xApps on \(port.externalAddress)")
+do {
+    if let l = e2Links.first { listener = try vnf.listen(l) }
+    else if let p = config.e2Listen { listener = try SCTPListener.listen("sctp://127.0.0.1:\(p)") }
+    else { listener = nil }
+} catch { vnf.fail("E2 listener: \(error)") }
+let e2Where = e2Links.first?.address ?? config.e2Listen.map { "127.0.0.1:\($0)" } ?? "nowhere (no e2 links, no e2-listen)"
+vnf.report(.ready, detail: "E2 on \(e2Where), xApps on \(port.externalAddress)")
 
 if let listener {
     let acceptor = Thread {
