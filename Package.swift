@@ -119,6 +119,7 @@ let package = Package(
         .testTarget(name: "AirInterfaceTests", dependencies: ["AirInterface", "Fronthaul"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology"], exclude: ["bad"]),
         .testTarget(name: "OrchestratorTests", dependencies: ["Orchestrator", "VNFKit", "RanlabTestSupport"], exclude: ["labs"]),
+        .testTarget(name: "E2AgentTests", dependencies: ["E2Agent", "Bus", "APER", "E2AP", "E2SMCommon", "E2SMKPM", "E2SMRC", "VNFKit"]),
         .testTarget(name: "VNFKitTests", dependencies: ["VNFKit", "Bus"]),
         .testTarget(name: "CellTests", dependencies: ["Orchestrator", "VNFKit", "RadioModel", "RanlabTestSupport", "ranlab", "XAppKit", "Bus", "APER",
                                                   "E2AP", "E2SMCommon", "E2SMKPM"], exclude: ["labs"]),

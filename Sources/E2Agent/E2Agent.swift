@@ -42,7 +42,8 @@ public final class E2Agent: @unchecked Sendable {
     public let components: [E2nodeComponentConfigItem]
     public let options: Options
 
-    private let runtime: VNFRuntime
+    /// The node's name (log lines).
+    public let name: String
     private let events = Mutex(Deque<Event>())
     private let channel = Mutex<SCTPChannel?>(nil)
     private let stopped = Atomic<Bool>(false)
@@ -51,9 +52,12 @@ public final class E2Agent: @unchecked Sendable {
     private var thread: Thread?
     private var transaction = 0
 
-    public init(runtime: VNFRuntime, link: NodeConfig.Link, nodeID: GlobalE2nodeID, functions: [RANfunctionItem],
+    /// - Parameters:
+    ///   - name: the node's name, for its log lines.
+    ///   - link: the E2 link (its `endpoint` is the RIC's SCTP address).
+    public init(name: String, link: NodeConfig.Link, nodeID: GlobalE2nodeID, functions: [RANfunctionItem],
                 components: [E2nodeComponentConfigItem] = [], options: Options = Options()) {
-        self.runtime = runtime
+        self.name = name
         self.link = link
         self.nodeID = nodeID
         self.functions = functions
@@ -112,7 +116,7 @@ public final class E2Agent: @unchecked Sendable {
     private func post(_ e: Event) { events.withLock { $0.append(e) } }
 
     private func log(_ text: String) {
-        FileHandle.standardError.write(Data("\(runtime.config.node): e2: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("\(name): e2: \(text)\n".utf8))
     }
 
     /// Sleeps up to `d`, waking early on stop; false when stopped.

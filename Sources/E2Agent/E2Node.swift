@@ -15,7 +15,7 @@ public final class E2Node {
                 components: [E2nodeComponentConfigItem] = [], options: E2Agent.Options = .init()) {
         self.runtime = runtime
         self.services = services
-        agent = E2Agent(runtime: runtime, link: link, nodeID: nodeID, functions: services.map(\.ranFunction),
+        agent = E2Agent(name: runtime.config.node, link: link, nodeID: nodeID, functions: services.map(\.ranFunction),
                         components: components, options: options)
     }
 
