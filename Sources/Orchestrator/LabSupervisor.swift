@@ -189,7 +189,9 @@ public final class LabSupervisor {
                 let clock = barrier.progress
                 if !stopping, clock.finished, clock.joined.allSatisfy({ n in index[n].map { !nodes[$0].isAlive } ?? true }),
                    nodes.contains(where: \.isAlive) {
-                    beginStop(.completed, now: Self.now())
+                    // Completed only if no node ended in ERROR on the way (a killed RU, say).
+                    let failed = nodes.filter { $0.status == "ERROR" && !$0.isAlive && $0.nextStart == nil }.map(\.plan.name)
+                    beginStop(failed.isEmpty ? .completed : .failed("\(failed.joined(separator: ", ")) ended with ERROR"), now: Self.now())
                 }
                 if !stopping, nodes.allSatisfy({ Self.isTerminal($0.status) && $0.nextStart == nil && !$0.isAlive }) {
                     let allFinished = nodes.allSatisfy { $0.status == "FINISHED" }
