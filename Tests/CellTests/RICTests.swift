@@ -42,7 +42,7 @@ extension CellTests {
         let home = try TemporaryDirectory()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
-        p.arguments = ["run", Self.topology("two-vendor"), "--slots", "6000", "-f", "json", "--capture",
+        p.arguments = ["run", Self.topology("two-vendor"), "--slots", "8000", "-f", "json", "--capture",
                        "--home", home.url.path, "--vnfs", Self.repo.appendingPathComponent("vnfs").path]
         let out = Pipe()
         p.standardOutput = out
@@ -144,6 +144,14 @@ extension CellTests {
         #expect(setupFailure == .misc(.omIntervention))
         #expect(startSlots.count > afterGarbage + 100)
 
+        // The xApp leaves (bye): the RIC deletes its subscriptions at the nodes (seen in the capture).
+        x.close()
+        #expect(try eventually(30) {
+            let d = try Data(contentsOf: stateFile)
+            let state = try JSONDecoder().decode(E2State.self, from: d)
+            return state.nodes.allSatisfy { $0.subscriptions.isEmpty } && state.xapps.isEmpty
+        })
+        let runningAtBye = p.isRunning
         p.waitUntilExit()
         let summary = try JSONDecoder().decode(ScenarioSummary.self, from: out.fileHandleForReading.readDataToEndOfFile())
         #expect(p.terminationStatus == 0)
@@ -171,6 +179,9 @@ extension CellTests {
         #expect((2...3).contains(failures.count), "\(failures)")
         let e2 = check["e2ap_procedures"] as? [String: Int] ?? [:]
         #expect(e2["E2setupRequest"] ?? 0 >= 3 && e2["RICindication"] ?? 0 >= 300, "\(e2)")
+        if runningAtBye {
+            #expect(e2["RICsubscriptionDeleteRequest"] ?? 0 >= 1 && e2["RICsubscriptionDeleteResponse"] ?? 0 >= 1, "\(e2)")
+        }
     }
 
     /// A peer on the RIC's E2 port sending garbage, a truncated PDU and a PDU with an unknown
