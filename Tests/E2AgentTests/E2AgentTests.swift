@@ -41,9 +41,12 @@ struct E2AgentTests {
     static let port = 37_900 + Int(getpid() % 400)
     static let listener: SCTPListener? = try? SCTPListener.listen("sctp://127.0.0.1:\(port)")
 
+    /// usrsctp runs one UDP port per process: other suites in this test process may have started
+    /// it first, so the agent must be told where this process's SCTP packets arrive.
     func link() -> NodeConfig.Link {
-        .init(id: "l0", interface: "e2", peer: "ric:e2", transport: "sctp", side: .connect,
-              endpoint: "sctp://127.0.0.1:\(Self.port)", address: "127.0.0.1:\(Self.port)")
+        let udp = Self.listener?.udpEncapsulationPort.map { "?udp=\($0)" } ?? ""
+        return .init(id: "l0", interface: "e2", peer: "ric:e2", transport: "sctp", side: .connect,
+                     endpoint: "sctp://127.0.0.1:\(Self.port)\(udp)", address: "127.0.0.1:\(Self.port)")
     }
 
     func receive(_ c: SCTPChannel) throws -> E2APPDU {
