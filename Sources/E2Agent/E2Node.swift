@@ -34,6 +34,7 @@ public final class E2Node {
 
     /// Handles what the RIC asked since the last step, then ticks the services.
     public func step(slot: Int) {
+        for s in services { s.begin(slot: slot) }
         for event in agent.poll() {
             switch event {
             case let .setUp(generation, _):

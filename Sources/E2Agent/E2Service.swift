@@ -11,6 +11,9 @@ public protocol E2Service: AnyObject {
     func control(_ request: RICcontrolRequest, agent: E2Agent)
     /// The association ended: every subscription is gone.
     func reset()
+    /// Called once per slot before the requests of that step: the VNF has finished `slot`, so
+    /// anything set up now starts measuring at `slot + 1`.
+    func begin(slot: Int)
     /// Called once per slot (after the VNF's work for `slot`).
     func tick(slot: Int, agent: E2Agent)
 }
@@ -29,5 +32,6 @@ extension E2Service {
                                      cause: .ricRequest(.actionNotSupported)))
     }
     public func reset() {}
+    public func begin(slot: Int) {}
     public func tick(slot: Int, agent: E2Agent) {}
 }

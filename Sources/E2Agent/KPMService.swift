@@ -148,8 +148,10 @@ public final class KPMService: E2Service {
         }
     }
 
-    /// The slot being ticked (the last one ``tick(slot:agent:)`` saw).
+    /// The first slot not measured yet (the VNF has finished the one before).
     private var currentSlot = 0
+
+    public func begin(slot: Int) { currentSlot = slot + 1 }
 
     private func makeAction(_ item: RICactionToBeSetupItem, reportSlots: Int, slot: Int) -> Result<Action, Refusal> {
         guard item.ricActionType == .report, let bytes = item.ricActionDefinition?.bytes,

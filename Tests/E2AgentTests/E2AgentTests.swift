@@ -101,7 +101,8 @@ struct E2AgentTests {
 
         func pump(_ slots: Range<Int>) {
             for s in slots {
-                source.slot = s + 1
+                source.slot = s + 1       // the VNF has done slot s
+                kpm.begin(slot: s)
                 for e in agent.poll() {
                     switch e {
                     case let .subscription(r): kpm.subscribe(r, agent: agent)
