@@ -39,6 +39,33 @@ struct CellTests {
         return Run(home: home, result: result, summary: summary)
     }
 
+    /// `ranlab run … -f json` in the background, for tests that act on the lab while it runs;
+    /// interrupted (SIGINT) if the test leaves before it ends.
+    final class BackgroundRun {
+        let home: TemporaryDirectory
+        let process = Process()
+        private let out = Pipe()
+
+        init(_ topology: String, _ args: [String], environment: [String: String] = [:]) throws {
+            home = try TemporaryDirectory()
+            process.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
+            process.arguments = ["run", topology, "-f", "json", "--home", home.url.path, "--vnfs", CellTests.repo.appendingPathComponent("vnfs").path] + args
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, n in n }
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+        deinit { if process.isRunning { kill(process.processIdentifier, SIGINT) } }
+
+        func record() throws -> RunRecord { try RunRecord(path: home.url.appendingPathComponent("runs.sqlite").path) }
+        func lab(_ name: String) -> LabDirectory { LabDirectory(root: home.url.path, name: name) }
+        /// Waits for the end; the JSON summary (nil if there is none).
+        func finish() -> ScenarioSummary? {
+            process.waitUntilExit()
+            return try? JSONDecoder().decode(ScenarioSummary.self, from: out.fileHandleForReading.readDataToEndOfFile())
+        }
+    }
+
     static func checkCaptures(_ paths: [String], clean: Bool = true) throws -> [String: Any] {
         let out = try shell(["python3", repo.appendingPathComponent("scripts/check_capture.py").path] + paths)
         if clean { #expect(out.status == 0, "scripts/check_capture.py: \(out.text)") }
@@ -159,19 +186,9 @@ struct CellTests {
     /// Kill the RU mid-run: the DU reports it and keeps going; everything up to that slot stays in
     /// the run record. The Prometheus endpoint serves the lab's KPIs while it runs.
     @Test func killingTheRUMidRunIsReportedAndNothingBeforeItIsLost() throws {
-        let home = try TemporaryDirectory()
         let port = try #require(LoopbackPort.ephemeral())
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
-        p.arguments = ["run", Self.topology("single-cell"), "--slots", "6000", "-f", "json", "--metrics-port", "\(port)",
-                       "--home", home.url.path, "--vnfs", Self.repo.appendingPathComponent("vnfs").path]
-        p.environment = ProcessInfo.processInfo.environment.merging(["UES": "4"]) { _, n in n }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { kill(p.processIdentifier, SIGINT) } }
-        let record = { try RunRecord(path: home.url.appendingPathComponent("runs.sqlite").path) }
+        let lab = try BackgroundRun(Self.topology("single-cell"), ["--slots", "6000", "--metrics-port", "\(port)"], environment: ["UES": "4"])
+        let record = { try lab.record() }
         // Wait (bounded) until the RU has reported its second KPI period.
         var ruSlots: [Int] = []
         let reached = try eventually(120) {
@@ -188,12 +205,11 @@ struct CellTests {
         #expect(metrics.contains("ranlab_ue_downlink_delivered_bytes_total{node=\"ru\",ue=\"0\"} "))
         #expect(try Self.httpGet(port: port, path: "/other").hasPrefix("HTTP/1.1 404"))
 
-        let state = try LabState.read(from: LabDirectory(root: home.url.path, name: "single-cell").stateFile)
+        let state = try LabState.read(from: lab.lab("single-cell").stateFile)
         let ruPID = try #require(state.nodes.first { $0.name == "ru" }?.pid)
         kill(ruPID, SIGKILL)
-        p.waitUntilExit()
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        #expect(p.terminationStatus == 4)   // a node ended with ERROR
+        _ = lab.finish()
+        #expect(lab.process.terminationStatus == 4)   // a node ended with ERROR
 
         let r = try record()
         let run = try #require(try r.runs(lab: "single-cell").first?.id)

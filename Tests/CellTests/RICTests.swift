@@ -39,17 +39,9 @@ extension CellTests {
     /// ErrorIndication while the RIC keeps serving the others; an unknown node is refused with
     /// the cause; the E2 capture decodes in pycrate.
     @Test func ricTerminatesE2RoutesKPMAndSurvivesGarbage() throws {
-        let home = try TemporaryDirectory()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
-        p.arguments = ["run", Self.topology("two-vendor"), "--slots", "8000", "-f", "json", "--capture",
-                       "--home", home.url.path, "--vnfs", Self.repo.appendingPathComponent("vnfs").path]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { kill(p.processIdentifier, SIGINT) } }
-        let lab = LabDirectory(root: home.url.path, name: "two-vendor")
+        let background = try BackgroundRun(Self.topology("two-vendor"), ["--slots", "8000", "--capture"])
+        let home = background.home
+        let lab = background.lab("two-vendor")
         let stateFile = lab.url.appendingPathComponent("e2/ric.json")
         var address = ""
         #expect(try eventually(120) {
@@ -151,10 +143,9 @@ extension CellTests {
             let state = try JSONDecoder().decode(E2State.self, from: d)
             return state.nodes.allSatisfy { $0.subscriptions.isEmpty } && state.xapps.isEmpty
         })
-        let runningAtBye = p.isRunning
-        p.waitUntilExit()
-        let summary = try JSONDecoder().decode(ScenarioSummary.self, from: out.fileHandleForReading.readDataToEndOfFile())
-        #expect(p.terminationStatus == 0)
+        let runningAtBye = background.process.isRunning
+        let summary = try #require(background.finish())
+        #expect(background.process.terminationStatus == 0)
         // Cross-check: ten 10-slot means of PRBs used = the DU's own 100-slot PRB utilisation.
         let record = try RunRecord(path: home.url.appendingPathComponent("runs.sqlite").path)
         let run = try #require(summary.run)
@@ -258,18 +249,8 @@ extension CellTests {
     /// reconnect and redo E2 Setup, the xApp says hello again and resubscribes (indications and
     /// controls after the restart), and the scenario completes.
     @Test func ricRestartIsSurvivedByNodesAndXApp() throws {
-        let home = try TemporaryDirectory()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(RanlabBinary.path))
-        p.arguments = ["run", Self.topology("xapp-slicing"), "--slots", "20000", "-f", "json",
-                       "--home", home.url.path, "--vnfs", Self.repo.appendingPathComponent("vnfs").path]
-        p.environment = ProcessInfo.processInfo.environment.merging(["KPI_PERIOD": "10"]) { _, n in n }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { kill(p.processIdentifier, SIGINT) } }
-        let record = { try RunRecord(path: home.url.appendingPathComponent("runs.sqlite").path) }
+        let background = try BackgroundRun(Self.topology("xapp-slicing"), ["--slots", "20000"], environment: ["KPI_PERIOD": "10"])
+        let record = { try background.record() }
         func values(_ node: String, _ name: String) -> [Double] {
             guard let r = try? record(), let run = try? r.runs(lab: "xapp-slicing").first?.id,
                   let s = try? r.samples(run: run, node: node, name: name) else { return [] }
@@ -277,7 +258,7 @@ extension CellTests {
         }
         #expect(try eventually(120) { (values("xapp", "ranlab_xapp_control_acks_total").max() ?? 0) >= 1 })
         let indicationsBefore = values("xapp", "ranlab_xapp_indications_total").max() ?? 0
-        let state = try LabState.read(from: LabDirectory(root: home.url.path, name: "xapp-slicing").stateFile)
+        let state = try LabState.read(from: background.lab("xapp-slicing").stateFile)
         let ricPID = try #require(state.nodes.first { $0.name == "ric" }?.pid)
         kill(ricPID, SIGKILL)
         // Both E2 nodes set up a second time, with the new RIC instance.
@@ -289,9 +270,8 @@ extension CellTests {
             (values("xapp", "ranlab_xapp_control_acks_total").max() ?? 0) >= 2
                 && (values("xapp", "ranlab_xapp_indications_total").max() ?? 0) > indicationsBefore + 50
         })
-        p.waitUntilExit()
-        let summary = try JSONDecoder().decode(ScenarioSummary.self, from: out.fileHandleForReading.readDataToEndOfFile())
-        #expect(p.terminationStatus == 0)
+        let summary = try #require(background.finish())
+        #expect(background.process.terminationStatus == 0)
         #expect(summary.outcome == "completed")
         #expect(values("ric", "ranlab_ric_e2_setup_total").count >= 4)   // cu and du, in both RIC instances
     }
