@@ -22,6 +22,9 @@ struct Impairer {
         static func == (a: Entry, b: Entry) -> Bool { a.due == b.due && a.seq == b.seq }
     }
 
+    /// True while messages wait in the queue (delayed, or the rest of a multipart unit).
+    var isHolding: Bool { pendingIndex < pending.count || !heap.isEmpty }
+
     init(_ impairment: Impairment) {
         shaper = ImpairmentShaper(impairment)
     }

@@ -247,6 +247,18 @@ public final class SCTPChannel: BusChannel, @unchecked Sendable {
 
     public func interrupt() { socket.wake() }
 
+    // MARK: serving many channels on one thread
+
+    /// A descriptor for poll(2) / zmq_poll that becomes readable once ``receive(timeout:)``
+    /// may return something without waiting (the socket itself on kernel SCTP, an eventfd the
+    /// stack's callback writes on usrsctp). It stays readable until
+    /// ``acknowledgeReadiness()``: acknowledge, then receive with a zero timeout until nil.
+    public var readinessDescriptor: Int32 { socket.readinessDescriptor }
+    public func acknowledgeReadiness() { socket.acknowledgeReadiness() }
+    /// True when the channel holds messages the descriptor cannot announce (read ahead by
+    /// ``nextEvent(timeout:)``, or delayed by an impairment): poll again soon, not forever.
+    public var isHoldingInput: Bool { !stashed.isEmpty || (impairer?.isHolding ?? false) }
+
     /// Closes gracefully (SCTP SHUTDOWN).
     public func close() {
         guard !closed.exchange(true, ordering: .relaxed) else { return }

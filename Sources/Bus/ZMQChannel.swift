@@ -385,6 +385,46 @@ public final class ZMQChannel: BusChannel, @unchecked Sendable {
         }
     }
 
+    /// Waits until this socket has input, one of `descriptors` (file descriptors, e.g. SCTP
+    /// ``SCTPChannel/readinessDescriptor``s) is readable, ``interrupt()`` is called or `timeout`
+    /// passes, for a thread that serves this socket and those descriptors together. Returns the
+    /// readable descriptors; read this socket with a zero timeout afterwards whatever it returns.
+    public func waitForInput(watching descriptors: [Int32], timeout: Duration?) throws(BusError) -> [Int32] {
+        let s = try openSocket(for: "receive")
+        var deadline = MonotonicClock.deadline(after: timeout)
+        if impairer != nil {
+            // Delayed messages are not announced by the socket: look again within a millisecond.
+            let soon = MonotonicClock.now() + 1_000_000
+            deadline = min(deadline ?? soon, soon)
+        }
+        var items = [zmq_pollitem_t](repeating: zmq_pollitem_t(), count: 3 + descriptors.count)
+        while true {
+            var timeoutMs: Int = -1
+            if let d = deadline {
+                let now = MonotonicClock.now()
+                timeoutMs = now >= d ? 0 : Int((d - now + 999_999) / 1_000_000)
+            }
+            items[0] = zmq_pollitem_t(socket: monitor, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+            items[1] = zmq_pollitem_t(socket: wakeReceiver, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+            items[2] = zmq_pollitem_t(socket: s, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+            for (i, fd) in descriptors.enumerated() {
+                items[3 + i] = zmq_pollitem_t(socket: nil, fd: fd, events: Int16(ZMQ_POLLIN), revents: 0)
+            }
+            let rc = items.withUnsafeMutableBufferPointer { zmq_poll($0.baseAddress, Int32($0.count), timeoutMs) }
+            if rc < 0 {
+                let e = zmq_errno()
+                if e == EINTR { continue }
+                if e == ETERM { throw .closed(endpoint: endpoint.description) }
+                throw systemError("zmq_poll", e)
+            }
+            if items[0].revents != 0 { drainMonitor() }
+            if items[1].revents != 0 { drainWake() }
+            var ready: [Int32] = []
+            for (i, fd) in descriptors.enumerated() where items[3 + i].revents != 0 { ready.append(fd) }
+            if rc == 0 || items[1].revents != 0 || items[2].revents != 0 || !ready.isEmpty { return ready }
+        }
+    }
+
     // MARK: events
 
     public func nextEvent(timeout: Duration) -> ChannelEvent? {

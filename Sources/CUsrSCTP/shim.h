@@ -1,1 +1,2 @@
 #include <usrsctp.h>
+#include <sys/eventfd.h>

@@ -192,6 +192,10 @@ final class KernelSCTPSocket: SCTPSocket, @unchecked Sendable {
         _ = write(wakeFD, &v, 8)
     }
 
+    /// The socket itself: the kernel keeps it readable while data or a notification waits.
+    var readinessDescriptor: Int32 { fd }
+    func acknowledgeReadiness() {}
+
     var localPort: UInt16 {
         var a = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)

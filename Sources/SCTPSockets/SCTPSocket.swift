@@ -20,6 +20,13 @@ public protocol SCTPSocket: AnyObject, Sendable {
     func receive(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64?) throws(SCTPSocketError) -> SCTPReadResult
     /// Makes a blocked accept/receive return `.interrupted` / nil. Safe from any thread.
     func wake()
+    /// A file descriptor that polls readable (POLLIN) once a receive may find data or a
+    /// notification, for one thread serving many sockets with poll(2) or zmq_poll. It stays
+    /// readable until ``acknowledgeReadiness()``; acknowledge first, then receive until the
+    /// socket is empty, so nothing arriving in between is missed.
+    var readinessDescriptor: Int32 { get }
+    /// Resets ``readinessDescriptor`` (no-op where it is the socket itself).
+    func acknowledgeReadiness()
     /// Local port after bind/connect.
     var localPort: UInt16 { get }
     /// Peer address (IPv4 host order, port) once associated.

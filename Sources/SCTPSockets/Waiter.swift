@@ -1,15 +1,19 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A condition variable with a generation counter: callbacks `signal()`, waiters
 /// `wait(since:deadline:)` until the generation moves. Used to turn the stacks'
-/// readiness callbacks into blocking calls with deadlines.
+/// readiness callbacks into blocking calls with deadlines. On request it also mirrors
+/// `signal()` into an eventfd.
 public final class Waiter: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var cond = pthread_cond_t()
     private var generation: UInt64 = 0
     private var wakeups: UInt64 = 0
+    /// -1 unless ``mirrorSignals(to:)`` was called (most waiters are never polled).
+    private let eventFD = Atomic<Int32>(-1)
 
     public init() {
         pthread_mutex_init(&mutex, nil)
@@ -24,6 +28,10 @@ public final class Waiter: @unchecked Sendable {
         pthread_cond_destroy(&cond)
         pthread_mutex_destroy(&mutex)
     }
+
+    /// From now on every ``signal()`` also writes 1 to `fd` (an eventfd the caller owns and
+    /// keeps open for the waiter's lifetime), so one thread can poll(2) many waiters at once.
+    public func mirrorSignals(to fd: Int32) { eventFD.store(fd, ordering: .releasing) }
 
     /// The current generation; read it before trying the operation that may block.
     public var current: UInt64 {
@@ -44,6 +52,11 @@ public final class Waiter: @unchecked Sendable {
         generation &+= 1
         pthread_cond_broadcast(&cond)
         pthread_mutex_unlock(&mutex)
+        let fd = eventFD.load(ordering: .acquiring)
+        if fd >= 0 {
+            var one: UInt64 = 1
+            _ = write(fd, &one, 8)
+        }
     }
 
     /// Signals and counts a deliberate wake-up (interrupt).

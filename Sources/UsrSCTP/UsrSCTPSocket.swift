@@ -12,6 +12,7 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
     private let so: OpaquePointer
     private let tuning: SCTPTuning
     private let waiter = Waiter()
+    private let readiness = Atomic<Int32>(-1)
     private let state = Mutex<(closed: Bool, peer: (ipv4: UInt32, port: UInt16)?)>((false, nil))
 
     init(so: OpaquePointer, tuning: SCTPTuning, configure: Bool) throws(SCTPSocketError) {
@@ -33,6 +34,8 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
         usrsctp_set_upcall(so, nil, nil)
         usrsctp_close(so)
         Unmanaged.passUnretained(waiter).release()
+        let fd = readiness.load(ordering: .acquiring)
+        if fd >= 0 { Glibc.close(fd) }
     }
 
     private func fail(_ op: String, _ e: Int32 = errno) -> SCTPSocketError {
@@ -222,6 +225,26 @@ final class UsrSCTPSocket: SCTPSocket, @unchecked Sendable {
     }
 
     func wake() { waiter.wake() }
+
+    /// An eventfd the upcall writes, created on first use (most sockets are never polled). It
+    /// starts readable, so nothing that arrived before is missed.
+    var readinessDescriptor: Int32 {
+        let existing = readiness.load(ordering: .acquiring)
+        if existing >= 0 { return existing }
+        let fd = eventfd(1, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+        guard fd >= 0 else { return -1 }
+        let (won, current) = readiness.compareExchange(expected: -1, desired: fd, ordering: .acquiringAndReleasing)
+        guard won else { Glibc.close(fd); return current }
+        waiter.mirrorSignals(to: fd)
+        return fd
+    }
+
+    func acknowledgeReadiness() {
+        let fd = readiness.load(ordering: .acquiring)
+        guard fd >= 0 else { return }
+        var v: UInt64 = 0
+        _ = read(fd, &v, 8)
+    }
 
     var localPort: UInt16 {
         var addrs: UnsafeMutablePointer<sockaddr>?
