@@ -3,25 +3,22 @@ import Bus
 import E2AP
 import Foundation
 
-/// One E2 node's SCTP association at the RIC, served on its own thread: E2 Setup (admission),
-/// then every PDU the node sends, routed through the core. A PDU that does not decode, carries
-/// an unknown IE with criticality reject, or makes no sense at the RIC gets ErrorIndication, and
+/// One E2 node's SCTP association at the RIC: E2 Setup (admission), then every PDU the node
+/// sends, routed through the core. Served by the ``RICLoop`` thread, which calls ``serve(limit:)``
+/// when the association's readiness descriptor fires. A PDU that does not decode, carries an
+/// unknown IE with criticality reject, or makes no sense at the RIC gets ErrorIndication, and
 /// the association stays up.
-final class E2Association: @unchecked Sendable {
+final class E2Association {
     let channel: SCTPChannel
     let core: RICCore
     private var name: String?
     private var generation = 0
+    /// Set when the association has ended (it was reported lost and closed).
+    private(set) var ended = false
 
     init(channel: SCTPChannel, core: RICCore) {
         self.channel = channel
         self.core = core
-    }
-
-    func start() {
-        let t = Thread { [self] in run() }
-        t.name = "e2-association"
-        t.start()
     }
 
     private func send(_ body: some E2APMessageBody) {
@@ -33,40 +30,53 @@ final class E2Association: @unchecked Sendable {
         send(ErrorIndication(transactionID: transaction, ricRequestID: request, ranFunctionID: function, cause: cause))
     }
 
-    private func run() {
-        var reason = "association ended"
-        while !core.runtime.stopRequested {
+    /// Handles what the node has sent, at most `limit` messages (so one busy node cannot starve
+    /// the others). Returns true when it stopped at the limit (more may be waiting: serve again
+    /// without waiting for the descriptor, which was already acknowledged).
+    func serve(limit: Int) -> Bool {
+        guard !ended else { return false }
+        channel.acknowledgeReadiness()
+        for _ in 0..<limit {
             let m: Message?
-            do { m = try channel.receive(timeout: .milliseconds(200)) } catch { reason = "\(error)"; break }
-            guard let m else { continue }
-            let pdu: E2APPDU
-            do { pdu = try E2APPDU(aperBytes: m.bytes) } catch {
-                var cause = Cause.protocol(.transferSyntaxError)
-                if let e = error as? APERError, case .unknownIERejected = e.kind { cause = .protocol(.abstractSyntaxErrorReject) }
-                errorIndication(cause)
-                continue
+            do { m = try channel.receive(timeout: .zero) } catch {
+                end(reason: "\(error)")
+                return false
             }
-            if case let .e2setupRequest(r) = pdu.message {
-                setup(r, bytes: m.bytes)
-                continue
-            }
-            guard let name else {
-                errorIndication(.protocol(.messageNotCompatibleWithReceiverState))   // nothing before E2 Setup
-                continue
-            }
-            switch pdu.message {
-            case .errorIndication:
-                break
-            case let .resetRequest(r):
-                send(ResetResponse(fields: .init(transactionID: r.transactionID)))
-            default:
-                if !core.fromNode(name, pdu: pdu, bytes: m.bytes) {
-                    errorIndication(.protocol(.messageNotCompatibleWithReceiverState))
-                }
-            }
+            guard let m else { return false }
+            handle(m)
         }
+        return true
+    }
+
+    /// Ends the association (the RIC is stopping, or the node is gone).
+    func end(reason: String) {
+        guard !ended else { return }
+        ended = true
         if let name { core.lost(name, generation: generation, reason: reason) }
         channel.close()
+    }
+
+    private func handle(_ m: Message) {
+        let pdu: E2APPDU
+        do { pdu = try E2APPDU(aperBytes: m.bytes) } catch {
+            var cause = Cause.protocol(.transferSyntaxError)
+            if let e = error as? APERError, case .unknownIERejected = e.kind { cause = .protocol(.abstractSyntaxErrorReject) }
+            return errorIndication(cause)
+        }
+        if case let .e2setupRequest(r) = pdu.message { return setup(r, bytes: m.bytes) }
+        guard let name else {
+            return errorIndication(.protocol(.messageNotCompatibleWithReceiverState))   // nothing before E2 Setup
+        }
+        switch pdu.message {
+        case .errorIndication:
+            break
+        case let .resetRequest(r):
+            send(ResetResponse(fields: .init(transactionID: r.transactionID)))
+        default:
+            if !core.fromNode(name, pdu: pdu, bytes: m.bytes) {
+                errorIndication(.protocol(.messageNotCompatibleWithReceiverState))
+            }
+        }
     }
 
     private func setup(_ r: E2setupRequest, bytes: [UInt8]) {

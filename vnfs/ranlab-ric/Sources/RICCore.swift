@@ -5,7 +5,7 @@ import Foundation
 import Synchronization
 import VNFKit
 
-/// The RIC's state and rules, shared by the association threads and the xApp port: which E2
+/// The RIC's state and rules, used by the RIC loop (and KPI publishing): which E2
 /// nodes are up, which xApps are connected, and which subscription belongs to whom. Every entry
 /// point takes the lock briefly; sends to nodes (SCTP) happen outside it.
 final class RICCore: @unchecked Sendable {

@@ -4,14 +4,18 @@ import Foundation
 import Synchronization
 
 /// The RIC's xApp side: one ZeroMQ ROUTER (bound to the lab's external xApp address, each
-/// topology link to the RIC's `xapp` interface and optionally a loopback TCP port), owned by one
-/// thread. Other threads hand it messages through ``send(_:_:)``; it wakes, sends them in order,
-/// and never blocks on a slow xApp (a message its queue cannot take is dropped and counted).
+/// topology link to the RIC's `xapp` interface and optionally a loopback TCP port), used by the
+/// ``RICLoop`` thread only. On that thread ``send(_:_:)`` writes to the socket at once; from any
+/// other thread it queues and wakes the loop. It never blocks on a slow xApp: a message the
+/// socket or the queue cannot take is dropped and counted.
 final class XAppPort: @unchecked Sendable {
     let router: ZMQChannel
     let externalAddress: String
     private let outbox = Mutex(Deque<[[UInt8]]>())
     private let stopFlag = Atomic<Bool>(false)
+    /// The serving thread (pthread_t as an integer; 0 before it starts).
+    private let owner = Atomic<UInt>(0)
+    /// Messages the socket refused (unknown routing id, or the xApp not reading).
     private(set) var dropped = 0
 
     init(external: String, extra: [String]) throws(BusError) {
@@ -25,11 +29,15 @@ final class XAppPort: @unchecked Sendable {
         externalAddress = external
     }
 
-    /// Queues `frames` (kind, node, payload) for the xApp with routing id `identity`.
-    /// Queues `frames` (kind, node, payload) for the xApp with routing id `identity`. Beyond
-    /// `outboxLimit` waiting messages (xApps not keeping up with their nodes) the message is
-    /// dropped and counted: memory stays bounded and the E2 side never waits.
+    /// Makes the calling thread the one that owns the socket.
+    func adoptCurrentThread() { owner.store(UInt(pthread_self()), ordering: .releasing) }
+    private var onOwner: Bool { owner.load(ordering: .acquiring) == UInt(pthread_self()) }
+
+    /// Sends `frames` (kind, node, payload) to the xApp with routing id `identity`. Off the
+    /// owning thread the message is queued; beyond `outboxLimit` waiting messages it is dropped
+    /// and counted: memory stays bounded and the E2 side never waits.
     func send(_ identity: [UInt8], _ frames: [[UInt8]]) {
+        if onOwner { return write(identity, frames) }
         let (wasEmpty, accepted) = outbox.withLock { q -> (Bool, Bool) in
             guard q.count < Self.outboxLimit else { return (false, false) }
             let e = q.isEmpty
@@ -49,42 +57,37 @@ final class XAppPort: @unchecked Sendable {
         for id in broadcastTargets() { send(id, frames) }
     }
 
+    var stopRequested: Bool { stopFlag.load(ordering: .acquiring) }
     func stop() {
         stopFlag.store(true, ordering: .releasing)
         router.interrupt()
     }
 
-    /// The port's loop: receive from xApps, send what is queued, housekeeping every `every`.
-    func run(onMessage: ([[UInt8]]) -> Void, every: Double, housekeeping: () -> Void) {
-        var next = RICCore.now() + every
-        while !stopFlag.load(ordering: .acquiring) {
-            if let frames = try? router.receiveMultipart(timeout: .milliseconds(20)) { onMessage(frames) }
-            flush()
-            if RICCore.now() >= next {
-                housekeeping()
-                next = RICCore.now() + every
+    private func write(_ identity: [UInt8], _ frames: [[UInt8]]) {
+        do {
+            try router.send(identity, info: MessageInfo(more: true, dontWait: true))
+            for (i, f) in frames.enumerated() {
+                try router.send(f, info: MessageInfo(more: i < frames.count - 1, dontWait: true))
             }
+        } catch {
+            dropped += 1    // gone (unknown routing id) or not reading: never stall the RIC
         }
-        flush()
-        router.close()
     }
 
-    private func flush() {
+    /// Sends what other threads queued (owning thread only).
+    func flush() {
         while true {
             let batch: [[[UInt8]]] = outbox.withLock { q in
                 defer { q.removeAll(keepingCapacity: true) }
                 return Array(q)
             }
             if batch.isEmpty { return }
-            for frames in batch {
-                do {
-                    for (i, f) in frames.enumerated() {
-                        try router.send(f, info: MessageInfo(more: i < frames.count - 1, dontWait: true))
-                    }
-                } catch {
-                    dropped += 1    // gone (unknown routing id) or not reading: never stall the RIC
-                }
-            }
+            for frames in batch { write(frames[0], Array(frames.dropFirst())) }
         }
+    }
+
+    func close() {
+        flush()
+        router.close()
     }
 }

@@ -36,6 +36,7 @@ do {
 } catch { vnf.fail("xApp port: \(error)") }
 core.port = port
 port.broadcastTargets = { core.xappIdentities }
+let loop = RICLoop(core: core, port: port)
 
 let listener: SCTPListener?
 do {
@@ -51,7 +52,7 @@ if let listener {
         while !vnf.stopRequested {
             do {
                 guard let association = try listener.accept(timeout: .milliseconds(200)) else { continue }
-                E2Association(channel: association, core: core).start()
+                loop.adopt(association)
             } catch {
                 FileHandle.standardError.write(Data("\(vnf.config.node): accept: \(error)\n".utf8))
                 usleep(100_000)
@@ -63,7 +64,7 @@ if let listener {
 }
 vnf.report(.active, detail: "admits \(config.admitted.values.sorted().joined(separator: ", ")); xApps on \(port.externalAddress)")
 
-port.run(onMessage: { core.fromXApp($0) }, every: 0.5) {
+loop.run(every: 0.5) {
     core.expireXApps()
     core.publish(stateFile: stateFile)
     if vnf.stopRequested { port.stop() }
