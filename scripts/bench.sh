@@ -32,7 +32,7 @@
 #       wall time per slot in each process (DU, its scheduler, RU, CU, DU waiting at the barrier).
 #       Goal: >= 10x real time for one cell with 64 UEs. Reference: srsRAN/OAI over ZMQ/RF-sim, 1x.
 #
-#   scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000]
+#   scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000] [--rounds 3]
 #       The near-RT RIC (release build): KPM RICindications from 1 and 16 E2 nodes (SCTP) through
 #       ranlab-ric to one xApp (ZeroMQ), flat out (indications/s) and at a moderate rate (node→xApp
 #       latency p50/p99), next to raw SCTP and raw ZeroMQ with the same messages in the same run;
@@ -47,7 +47,7 @@ usage() {
   echo "       scripts/bench.sh codec [--quick] [--iterations N]" >&2
   echo "       scripts/bench.sh deploy [--sizes 10,100] [--reps 3]" >&2
   echo "       scripts/bench.sh e2e [SLOTS]" >&2
-  echo "       scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000]" >&2
+  echo "       scripts/bench.sh ric [--nodes 1,16] [--seconds 3] [--rate 2000] [--rounds 3]" >&2
   exit 2
 }
 

@@ -1,7 +1,7 @@
 // RICBench (scripts/bench.sh ric): KPM indications through ranlab-ric to one xApp, next to the
 // raw transports it is built from, measured in the same run.
 //
-//   RICBench RANLAB VNFS_DIR [--nodes 1,16] [--seconds 3] [--rate 2000]
+//   RICBench RANLAB VNFS_DIR [--nodes 1,16] [--seconds 3] [--rate 2000] [--rounds 3]
 //
 // It deploys a lab holding only the RIC (release build; the RIC accepts E2 nodes on e2-listen),
 // then, in this process: N E2 nodes (SCTP over usrsctp, E2 Setup, answer the xApp's
@@ -11,7 +11,9 @@
 // last 8 bytes; the xApp reads the stamp on arrival (same host, same clock).
 // Baselines with the same message, node count and method: raw SCTP (N associations to a listener
 // in this process) and raw ZeroMQ (N DEALERs to a ROUTER over ipc). "added" latency = RIC − (SCTP
-// + ZeroMQ), the two hops the RIC relays between.
+// + ZeroMQ), the two hops the RIC relays between. Every figure is the median of `rounds` rounds
+// (each round measures the RIC and both baselines back to back; the ratio is taken per round):
+// on this 2-core machine one 3 s run of any of them can be off by a factor of two.
 import APER
 import Bus
 import E2AP
@@ -28,10 +30,11 @@ struct Options {
     var nodes = [1, 16]
     var seconds = 3.0
     var rate = 2000.0
+    var rounds = 3
     init() {
         var args = Array(CommandLine.arguments.dropFirst())
         func fail(_ s: String) -> Never { FileHandle.standardError.write(Data("RICBench: \(s)\n".utf8)); exit(2) }
-        guard args.count >= 2 else { fail("usage: RICBench RANLAB VNFS_DIR [--nodes 1,16] [--seconds 3] [--rate 2000]") }
+        guard args.count >= 2 else { fail("usage: RICBench RANLAB VNFS_DIR [--nodes 1,16] [--seconds 3] [--rate 2000] [--rounds 3]") }
         ranlab = args.removeFirst(); vnfs = args.removeFirst()
         while let a = args.first {
             args.removeFirst()
@@ -41,6 +44,7 @@ struct Options {
             case "--nodes": nodes = v.split(separator: ",").compactMap { Int($0) }.filter { (1...64).contains($0) }
             case "--seconds": seconds = Double(v) ?? seconds
             case "--rate": rate = Double(v) ?? rate
+            case "--rounds": rounds = max(1, Int(v) ?? rounds)
             default: fail("unknown option \(a)")
             }
         }
@@ -281,29 +285,42 @@ func rawZMQ(_ n: Int, flatOut: Bool) throws -> Measured {
     return result
 }
 
-print("# RICBench: \(options.seconds) s per measurement, latency at \(Int(options.rate)) indications/s in total, \(template0Size()) B E2AP PDU")
+print("# RICBench: \(options.seconds) s per measurement, latency at \(Int(options.rate)) indications/s in total, \(template0Size()) B E2AP PDU, median of \(options.rounds) round(s)")
 func template0Size() -> Int { (try? indication(requestor: 1).count) ?? 0 }
+func median(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.sorted()[v.count / 2] }
+func f1(_ v: Double) -> String { String(format: "%.1f", v) }
 for n in options.nodes {
     do {
-        log("\(n) node(s): through the RIC")
-        let ric = try throughRIC(n, flatOut: true)
-        let ricLat = try throughRIC(n, flatOut: false)
-        log("\(n) node(s): raw SCTP and ZeroMQ")
-        let sctp = try rawSCTP(n, flatOut: true), sctpLat = try rawSCTP(n, flatOut: false)
-        let zmq = try rawZMQ(n, flatOut: true), zmqLat = try rawZMQ(n, flatOut: false)
-        let raw = min(sctp.perSecond, zmq.perSecond)
-        print("ric_indications_per_s_nodes\(n) \(Int(ric.perSecond)) msg/s")
-        print("raw_sctp_per_s_nodes\(n) \(Int(sctp.perSecond)) msg/s")
-        print("raw_zmq_per_s_nodes\(n) \(Int(zmq.perSecond)) msg/s")
-        print("ric_vs_raw_ratio_nodes\(n) \(String(format: "%.3f", ric.perSecond / raw)) ratio")
-        print("ric_latency_p50_nodes\(n) \(String(format: "%.1f", ricLat.p50)) us")
-        print("ric_latency_p99_nodes\(n) \(String(format: "%.1f", ricLat.p99)) us")
-        print("raw_sctp_latency_p50_nodes\(n) \(String(format: "%.1f", sctpLat.p50)) us")
-        print("raw_sctp_latency_p99_nodes\(n) \(String(format: "%.1f", sctpLat.p99)) us")
-        print("raw_zmq_latency_p50_nodes\(n) \(String(format: "%.1f", zmqLat.p50)) us")
-        print("raw_zmq_latency_p99_nodes\(n) \(String(format: "%.1f", zmqLat.p99)) us")
-        print("ric_added_p99_nodes\(n) \(String(format: "%.1f", ricLat.p99 - sctpLat.p99 - zmqLat.p99)) us")
-        print("ric_added_p50_nodes\(n) \(String(format: "%.1f", ricLat.p50 - sctpLat.p50 - zmqLat.p50)) us")
+        var r: [String: [Double]] = [:]
+        for round in 1...options.rounds {
+            log("\(n) node(s), round \(round)/\(options.rounds): through the RIC")
+            let ric = try throughRIC(n, flatOut: true), ricLat = try throughRIC(n, flatOut: false)
+            log("\(n) node(s), round \(round)/\(options.rounds): raw SCTP and ZeroMQ")
+            let sctp = try rawSCTP(n, flatOut: true), sctpLat = try rawSCTP(n, flatOut: false)
+            let zmq = try rawZMQ(n, flatOut: true), zmqLat = try rawZMQ(n, flatOut: false)
+            let values: [(String, Double)] = [
+                ("ric", ric.perSecond), ("sctp", sctp.perSecond), ("zmq", zmq.perSecond),
+                ("ratio", ric.perSecond / min(sctp.perSecond, zmq.perSecond)),
+                ("ric50", ricLat.p50), ("ric99", ricLat.p99), ("sctp50", sctpLat.p50), ("sctp99", sctpLat.p99),
+                ("zmq50", zmqLat.p50), ("zmq99", zmqLat.p99),
+                ("add50", ricLat.p50 - sctpLat.p50 - zmqLat.p50), ("add99", ricLat.p99 - sctpLat.p99 - zmqLat.p99)]
+            for (k, v) in values { r[k, default: []].append(v) }
+        }
+        let m = r.mapValues(median)
+        func rounds(_ k: String) -> String { r[k]!.map { String(Int($0)) }.joined(separator: ", ") }
+        print("# nodes\(n) per round: RIC \(rounds("ric")) msg/s; raw SCTP \(rounds("sctp")); RIC p99 \(rounds("ric99")) us")
+        print("ric_indications_per_s_nodes\(n) \(Int(m["ric"]!)) msg/s")
+        print("raw_sctp_per_s_nodes\(n) \(Int(m["sctp"]!)) msg/s")
+        print("raw_zmq_per_s_nodes\(n) \(Int(m["zmq"]!)) msg/s")
+        print("ric_vs_raw_ratio_nodes\(n) \(String(format: "%.3f", m["ratio"]!)) ratio")
+        print("ric_latency_p50_nodes\(n) \(f1(m["ric50"]!)) us")
+        print("ric_latency_p99_nodes\(n) \(f1(m["ric99"]!)) us")
+        print("raw_sctp_latency_p50_nodes\(n) \(f1(m["sctp50"]!)) us")
+        print("raw_sctp_latency_p99_nodes\(n) \(f1(m["sctp99"]!)) us")
+        print("raw_zmq_latency_p50_nodes\(n) \(f1(m["zmq50"]!)) us")
+        print("raw_zmq_latency_p99_nodes\(n) \(f1(m["zmq99"]!)) us")
+        print("ric_added_p99_nodes\(n) \(f1(m["add99"]!)) us")
+        print("ric_added_p50_nodes\(n) \(f1(m["add50"]!)) us")
     } catch {
         log("\(n) node(s) failed: \(error)")
     }
