@@ -145,6 +145,18 @@ struct CellTests {
         #expect(attached.count == 1024)
     }
 
+    /// With a large lookahead the RU gets a whole epoch of DL slots at once; it answers each in
+    /// its own UL slot (air slot + lookahead). Answering all in one UL record, as it once did,
+    /// outgrew an eCPRI message (startPrbu past 10 bits) with 64 UEs and failed the run.
+    @Test func largeLookaheadKeepsOneSlotOfFeedbackPerUplinkRecord() throws {
+        let run = try Self.run(Self.topology("single-cell"), ["--slots", "2000"], environment: ["UES": "64", "LOOKAHEAD": "32"])
+        #expect(run.result.status == 0, "\(run.result.stderr)")
+        let decodeErrors = try run.samples("ranlab_ru_fronthaul_decode_errors_total", node: "ru")
+        #expect(!decodeErrors.isEmpty && decodeErrors.allSatisfy { $0.sample.value == 0 })
+        let attached = try run.samples("ranlab_cu_ue_attach_slot", node: "cu")
+        #expect(attached.count == 64)
+    }
+
     /// What a test compares: every KPI derived from slots (the wall-clock ones — processing time
     /// per slot, time waiting at the barrier — are the documented exceptions).
     static func deterministicRows(_ run: Run) throws -> [String] {

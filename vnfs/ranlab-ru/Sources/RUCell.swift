@@ -1,5 +1,6 @@
 import AirInterface
 import Bus
+import DequeModule
 import Fronthaul
 import NRRRC
 import RadioModel
@@ -23,6 +24,11 @@ final class RUCell {
     private var sequence: UInt8 = 0
     private let bler = BLERModel.standard
     private var ulCompression = AirCarrier.compression
+    /// The previous epoch's fronthaul messages, each held until its air slot plus the lookahead:
+    /// the DL of slot d is answered in slot d + L, so every UL record carries one slot's worth of
+    /// feedback and PUSCH whatever the lookahead (all of an epoch's answers in one record could
+    /// outgrow an eCPRI message at large lookaheads).
+    private var held = Deque<(airSlot: Int, message: FronthaulMessage)>()
 
     // Counters since the last KPI report.
     private var deliveredBytes = 0, latencies: [Int] = [], cplaneSections = 0, iqPRBs = 0, iqBytes = 0, decodeErrors = 0
@@ -46,12 +52,21 @@ final class RUCell {
         for ue in ues where config.traceUEs.contains(where: { $0.contains(ue.index) }) { ue.trace = true }
     }
 
-    func run(slot: Int, firstOfEpoch: Bool) throws {
+    func run(slot: Int, firstOfEpoch: Bool, lastOfEpoch: Bool, lookahead: Int) throws {
         let began = MonotonicClock.now()
         up = UplinkSlot(slot: UInt64(slot), harqFeedback: [], channelReports: [], bufferReports: [], puschResults: [], preambles: [])
         for ue in ues { ue.channel.step() }
         if firstOfEpoch {
-            while let m = fh.inbox.popFirst() { handleFronthaul(m.bytes, slot: slot) }
+            while let m = fh.inbox.popFirst() {
+                do {
+                    let message = try FronthaulMessage(bytes: m.bytes, options: fhOptions)
+                    held.append((airSlot(of: message, now: slot), message))
+                } catch { decodeErrors += 1 }
+            }
+        }
+        while let h = held.first, lastOfEpoch || h.airSlot + lookahead <= slot {
+            held.removeFirst()
+            handleFronthaul(h.message, slot: slot)
         }
         for ue in ues {
             switch ue.state {
@@ -103,9 +118,20 @@ final class RUCell {
 
     // MARK: - downlink
 
-    private func handleFronthaul(_ bytes: [UInt8], slot: Int) {
-        let message: FronthaulMessage
-        do { message = try FronthaulMessage(bytes: bytes, options: fhOptions) } catch { decodeErrors += 1; return }
+    /// The latest slot not after `now` whose frame / subframe / slot numbers are the message's
+    /// (they wrap every 256 frames).
+    private func airSlot(of message: FronthaulMessage, now: Int) -> Int {
+        let (f, sf, s): (UInt8, UInt8, UInt8)
+        switch message {
+        case .cPlane(let c): (f, sf, s) = (c.frameId, c.subframeId, c.slotId)
+        case .uPlane(let u): (f, sf, s) = (u.header.frameId, u.header.subframeId, u.header.slotId)
+        }
+        let period = 256 * 10 * slotsPerSubframe
+        let key = (Int(f) * 10 + Int(sf)) * slotsPerSubframe + Int(s)
+        return now - ((now - key) % period + period) % period
+    }
+
+    private func handleFronthaul(_ message: FronthaulMessage, slot: Int) {
         switch message {
         case .cPlane(let c):
             cplaneSections += c.sections.count

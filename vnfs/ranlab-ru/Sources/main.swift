@@ -36,7 +36,8 @@ var last = 0
 do {
     while let epoch = try clock.next() {
         for slot in epoch.slots {
-            try cell.run(slot: slot, firstOfEpoch: slot == epoch.slots.lowerBound)
+            try cell.run(slot: slot, firstOfEpoch: slot == epoch.slots.lowerBound, lastOfEpoch: slot == epoch.slots.upperBound - 1,
+                         lookahead: clock.lookahead)
             last = slot
         }
     }
