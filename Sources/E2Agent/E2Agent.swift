@@ -49,7 +49,8 @@ public final class E2Agent: @unchecked Sendable {
     private let stopped = Atomic<Bool>(false)
     private let setUpFlag = Atomic<Bool>(false)
     private let setupsDone = Atomic<Int>(0)
-    private var thread: Thread?
+    private let thread = Mutex<pthread_t?>(nil)
+    private let ended = DispatchSemaphore(value: 0)
     private var transaction = 0
 
     /// - Parameters:
@@ -72,16 +73,27 @@ public final class E2Agent: @unchecked Sendable {
 
     /// Starts connecting (in the background; the node need not wait for the RIC).
     public func start() {
-        let t = Thread { [self] in run() }
-        t.name = "e2-agent"
-        thread = t
-        t.start()
+        let box = Unmanaged.passRetained(self).toOpaque()
+        var tid = pthread_t()
+        pthread_create(&tid, nil, { arg in
+            let me = Unmanaged<E2Agent>.fromOpaque(arg!).takeRetainedValue()
+            me.run()
+            me.ended.signal()
+            return nil
+        }, box)
+        thread.withLock { $0 = tid }
     }
 
-    /// Ends the association (SCTP SHUTDOWN) and the agent's thread.
+    /// Ends the association (SCTP SHUTDOWN) and waits (up to 2 s) until the agent's thread has
+    /// ended: a VNF exits right after, and a thread still tearing down while exit() runs can
+    /// abort the process (glibc found its heap cache corrupted in one such race).
     public func stop() {
         stopped.store(true, ordering: .releasing)
         channel.withLock { $0?.interrupt() }
+        guard let tid = thread.withLock({ t -> pthread_t? in defer { t = nil }; return t }) else { return }
+        if pthread_equal(tid, pthread_self()) != 0 { return }
+        // A thread stuck connecting to a RIC that does not answer is left behind (it is not exiting).
+        if ended.wait(timeout: .now() + 2) == .success { pthread_join(tid, nil) } else { pthread_detach(tid) }
     }
 
     /// Everything the RIC asked since the last call, oldest first. Never blocks.

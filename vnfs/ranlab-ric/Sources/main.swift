@@ -48,10 +48,13 @@ let e2Where = e2Links.first?.address ?? config.e2Listen.map { "127.0.0.1:\($0)" 
 vnf.report(.ready, detail: "E2 on \(e2Where), xApps on \(port.externalAddress)")
 
 if let listener {
+    // It never ends on its own: the process exits around it (a thread ending while exit() runs
+    // can abort the process).
     let acceptor = Thread {
-        while !vnf.stopRequested {
+        while true {
             do {
                 guard let association = try listener.accept(timeout: .milliseconds(200)) else { continue }
+                if vnf.stopRequested { association.close(); continue }
                 loop.adopt(association)
             } catch {
                 FileHandle.standardError.write(Data("\(vnf.config.node): accept: \(error)\n".utf8))
